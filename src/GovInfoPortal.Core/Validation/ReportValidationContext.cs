@@ -3,12 +3,14 @@ using GovInfoPortal.Core.Domain;
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary>
-/// What the validator looks at: the report, last year's report of the same organization when known, the
-/// report's deadline when known, and today's date for a report still in the workflow (so that an
-/// unpublished report past its deadline is found late). Rules that need a missing piece do not run.
+/// What the validator looks at: the report; last year's report of the same organization when known; the
+/// report's deadline (given, or derived from the organization's kind); and, for a report still in the
+/// workflow, today's date, so that an unpublished report past its deadline is found late. A rule that
+/// needs a piece that is not known does not run.
 /// </summary>
 public sealed record ReportValidationContext(
     IReportContent Report,
     IReportContent? LastYear = null,
     DateOnly? Deadline = null,
-    DateOnly? Today = null);
+    DateOnly? Today = null,
+    OrganizationKind? OrganizationKind = null);

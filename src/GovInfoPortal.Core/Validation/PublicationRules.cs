@@ -1,0 +1,32 @@
+using GovInfoPortal.Core.Domain;
+using static GovInfoPortal.Core.Validation.FindingFactory;
+
+namespace GovInfoPortal.Core.Validation;
+
+/// <summary><c>publication.late</c>: published after the deadline, or still unpublished past it.</summary>
+public sealed class PublicationRules(DeadlinePolicy deadlines) : FindingRules
+{
+    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    {
+        var deadline = context.Deadline
+            ?? (context.OrganizationKind is { } kind ? deadlines.DeadlineFor(kind, context.Report.Year) : null);
+        if (deadline is not { } due)
+        {
+            yield break;
+        }
+
+        if (context.Report.PublishedOn is { } publishedOn)
+        {
+            if (publishedOn > due)
+            {
+                yield return Report(Rules.PublicationLate, Date(due), Date(publishedOn),
+                    $"报告于 {Date(publishedOn)} 发布，晚于规定期限 {Date(due)}");
+            }
+        }
+        else if (context.Today is { } today && today > due)
+        {
+            yield return Report(Rules.PublicationLate, Date(due), null,
+                $"报告尚未发布，已超过规定期限 {Date(due)}");
+        }
+    }
+}
