@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Interchange;
+
+namespace GovInfoPortal.Documents;
+
+/// <summary>
+/// Every cell of a report's tables as CSV (RFC 4180), one line per cell with its codes and official labels.
+/// UTF-8 with a byte order mark so that spreadsheet programs read the Chinese labels correctly.
+/// </summary>
+public static class CsvReportRenderer
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private static readonly string[] Header =
+        ["机关", "机关代码", "年度", "格式", "表", "表代码", "行代码", "行", "列代码", "列", "数值"];
+
+    public static void Render(ReportDocument report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        writer.NewLine = "\r\n";
+        WriteLine(writer, Header);
+
+        string[] prefix =
+        [
+            report.Organization.Name,
+            report.Organization.Code ?? string.Empty,
+            report.Year.ToString(CultureInfo.InvariantCulture),
+            report.Format.Code(),
+        ];
+
+        foreach (var table in report.Definition().Tables)
+        {
+            var values = report.Table(table.Code);
+            foreach (var cell in table.Cells)
+            {
+                var value = values[cell.Row.Code, cell.Column.Code];
+                WriteLine(writer,
+                [
+                    .. prefix,
+                    $"{table.MessageLabel} {table.Title}",
+                    table.Code,
+                    cell.Row.Code,
+                    RowLabel(cell.Row),
+                    cell.Column.Code,
+                    cell.Column.Label,
+                    value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                ]);
+            }
+        }
+
+        foreach (var (name, value) in report.LegacyFigures.Cells)
+        {
+            WriteLine(writer, [.. prefix, "统计附表", "legacyFigures", name, name, "value", "数值", value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]);
+        }
+    }
+
+    public static string Render(ReportDocument report)
+    {
+        using var buffer = new MemoryStream();
+        Render(report, buffer);
+        return new UTF8Encoding(false).GetString(buffer.ToArray()).TrimStart('\uFEFF');
+    }
+
+    private static string RowLabel(RowDefinition row) =>
+        string.Join(" ", new[] { row.BlockTitle, row.SectionLabel, row.GroupLabel, row.Label }.Where(part => part is not null));
+
+    private static void WriteLine(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(Escape(fields[i]));
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>Quotes a field when needed, and defuses leading characters that spreadsheets would run as formulas.</summary>
+    private static string Escape(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '\t' or '\r' || (field.StartsWith('-') && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
+        {
+            field = "'" + field;
+        }
+
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    }
+}
