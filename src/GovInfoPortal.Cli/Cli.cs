@@ -1,0 +1,66 @@
+using GovInfoPortal.Cli.CommandLine;
+using GovInfoPortal.Cli.Commands;
+
+namespace GovInfoPortal.Cli;
+
+/// <summary>The command line <c>govinfo</c>, runnable in-process: the program and the tests both call <see cref="RunAsync"/>.</summary>
+public static class Cli
+{
+    public const string Name = "govinfo";
+
+    internal static IReadOnlyList<CommandSpec> Commands { get; } =
+    [
+        ValidateCommand.Spec,
+    ];
+
+    /// <summary>Runs one command line and returns its exit code (<see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var console = new CliConsole(stdout, stderr);
+        if (args.Length == 0)
+        {
+            HelpWriter.WriteTool(stderr, Commands);
+            return ExitCodes.BadInput;
+        }
+
+        if (ParsedArguments.IsHelp(args[0]) || args[0] == "help" && args.Length == 1)
+        {
+            HelpWriter.WriteTool(stdout, Commands);
+            return ExitCodes.Ok;
+        }
+
+        if (args[0] == "--version")
+        {
+            stdout.WriteLine(typeof(Cli).Assembly.GetName().Version?.ToString(3));
+            return ExitCodes.Ok;
+        }
+
+        var commandName = args[0] == "help" ? args[1] : args[0];
+        var command = Commands.FirstOrDefault(c => c.Name == commandName);
+        if (command is null)
+        {
+            return console.Fail(ExitCodes.BadInput, $"未知的命令“{commandName}”，可用的命令：{string.Join("、", Commands.Select(c => c.Name))}（运行 {Name} --help 查看用法）");
+        }
+
+        try
+        {
+            var parsed = ParsedArguments.Parse(command, args[1..]);
+            if (parsed.HelpRequested || args[0] == "help")
+            {
+                HelpWriter.WriteCommand(stdout, command);
+                return ExitCodes.Ok;
+            }
+
+            return await command.Run(parsed, console, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            return console.Fail(ExitCodes.BadInput, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return console.Fail(ExitCodes.Refused, "操作已取消");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text;
+using GovInfoPortal.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await Cli.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace GovInfoPortal.Cli.Tests;
+
+/// <summary>The outcome of one in-process run of <c>govinfo</c>.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public JsonArray Json => JsonNode.Parse(Out)!.AsArray();
+}
+
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await Cli.RunAsync(args, stdout, stderr);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+}
+
+/// <summary>A temporary folder with copies of the example reports, deleted after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "govinfo-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Copies a file of TestData into the folder and returns its path.</summary>
+    public string Copy(string testDataName)
+    {
+        var target = System.IO.Path.Combine(Path, testDataName);
+        File.Copy(TestData(testDataName), target);
+        return target;
+    }
+
+    /// <summary>Writes a variant of a TestData report, changed by <paramref name="change"/>, and returns its path.</summary>
+    public string Variant(string testDataName, string name, Action<JsonObject> change)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(TestData(testDataName)))!.AsObject();
+        change(document);
+        return Write(name, document.ToJsonString());
+    }
+
+    public string Write(string name, string content)
+    {
+        var target = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(target, content);
+        return target;
+    }
+
+    public static string TestData(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open (a SQLite pool) leaves the folder for the OS to clean.
+        }
+    }
+}
