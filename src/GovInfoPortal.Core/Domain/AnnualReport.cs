@@ -80,6 +80,31 @@ public class AnnualReport : IReportContent
         return report;
     }
 
+    /// <summary>
+    /// Takes in a report that was published elsewhere together with its content and sign-off (an archive
+    /// import, demo data). A published report's date is the content's <see cref="IReportContent.PublishedOn"/>,
+    /// which may be unknown (<c>null</c>); an unpublished one becomes a draft.
+    /// </summary>
+    public static AnnualReport Archived(Organization organization, IReportContent content, string? legacyDocument, TableRow legacyFigures,
+        string? signedBy, bool published, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var report = Archived(organization, content.Year, content.Format, published: false, publishedOn: null, utcNow);
+        report.ReplaceContent(content, legacyDocument, legacyFigures, utcNow);
+        if (signedBy is not null)
+        {
+            report.SignOff(signedBy, utcNow);
+        }
+
+        if (published)
+        {
+            report.Status = ReportStatus.Published;
+            report.PublishedOn = content.PublishedOn;
+        }
+
+        return report;
+    }
+
     public int Id { get; private set; }
 
     public int OrganizationId { get; private set; }

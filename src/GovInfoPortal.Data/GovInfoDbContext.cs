@@ -1,0 +1,103 @@
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GovInfoPortal.Data;
+
+/// <summary>
+/// The portal's one unit of work, the same for every provider (SQLite, PostgreSQL, SQL Server). The
+/// provider and its migrations assembly come from the options (see <see cref="GovInfoDatabase"/>).
+/// </summary>
+public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<AnnualReport> Reports => Set<AnnualReport>();
+
+    /// <summary>
+    /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
+    /// path from the id it just got, parents before children, and saves again — all in one transaction
+    /// (joined when one is already open).
+    /// </summary>
+    public async Task<int> SaveWithPathsAsync(CancellationToken cancellationToken = default)
+    {
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var saved = await SaveChangesAsync(cancellationToken);
+            var withoutPath = ChangeTracker.Entries<Organization>()
+                .Select(e => e.Entity)
+                .Where(o => o.Path.Length == 0)
+                .OrderBy(Depth)
+                .ToList();
+            foreach (var organization in withoutPath)
+            {
+                organization.UpdatePath();
+            }
+
+            if (withoutPath.Count > 0)
+            {
+                await SaveChangesAsync(cancellationToken);
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static int Depth(Organization organization)
+    {
+        var depth = 0;
+        for (var parent = organization.Parent; parent is not null; parent = parent.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GovInfoDbContext).Assembly);
+
+        var properties = modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).ToList();
+        if (Database.IsNpgsql())
+        {
+            // One report is one row; its tables are JSON documents that PostgreSQL can index and query.
+            foreach (var property in properties.Where(p => JsonColumns.IsJsonColumn(p.ClrType)))
+            {
+                property.SetColumnType("jsonb");
+            }
+
+            // Subtree queries are prefix LIKEs on the path: a btree index serves them only with the pattern
+            // operator class when the database collation is not C.
+            modelBuilder.Entity<Organization>().HasIndex(o => o.Path).HasOperators("text_pattern_ops");
+        }
+        else
+        {
+            // SQLite and SQL Server hand DateTime back without a kind; every DateTime we store is UTC.
+            foreach (var property in properties.Where(p => p.ClrType == typeof(DateTime)))
+            {
+                property.SetValueConverter(UtcConverter);
+            }
+        }
+    }
+
+    private static readonly ValueConverter<DateTime, DateTime> UtcConverter = new(
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
