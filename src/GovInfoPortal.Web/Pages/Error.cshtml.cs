@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages;
+
+/// <summary>The zh-CN error page for exceptions and status codes; never shows a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+
+    public string Explanation { get; private set; } = "服务器处理请求时出错，请稍后再试。";
+
+    public void OnGet(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        (Title, Explanation) = status switch
+        {
+            StatusCodes.Status404NotFound => ("页面不存在", "您访问的页面不存在或已被移除。"),
+            StatusCodes.Status403Forbidden => ("没有访问权限", "您没有查看此页面的权限。"),
+            StatusCodes.Status503ServiceUnavailable => ("服务暂时不可用", "系统正在维护或数据库暂时无法访问，请稍后再试。"),
+            _ when status >= 500 => ("出错了", "服务器处理请求时出错，请稍后再试。"),
+            _ => ("请求无法处理", "请求无法处理，请检查后重试。"),
+        };
+        Response.StatusCode = status;
+    }
+
+    public void OnPost(int? code) => OnGet(code);
+}
