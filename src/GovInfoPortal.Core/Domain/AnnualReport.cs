@@ -195,11 +195,7 @@ public class AnnualReport : IReportContent
             throw new ArgumentException("The content is for another year.", nameof(content));
         }
 
-        if (Status == ReportStatus.Published)
-        {
-            throw new ReportWorkflowException("已发布的报告不能直接修改，请通过更正流程。");
-        }
-
+        EnsureEditable();
         Format = content.Format;
         Sections = content.Sections;
         ActiveDisclosure = content.ActiveDisclosure;
@@ -267,6 +263,11 @@ public class AnnualReport : IReportContent
 
     private void EnsureEditable()
     {
+        if (Status == ReportStatus.Published)
+        {
+            throw new ReportWorkflowException("已发布的报告不能直接修改，请通过更正流程。");
+        }
+
         if (!IsEditable)
         {
             throw new ReportWorkflowException($"报告当前状态为“{Status.DisplayName()}”，不能修改。");

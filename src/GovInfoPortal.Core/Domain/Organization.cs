@@ -48,11 +48,11 @@ public static class OrganizationKinds
 
     /// <summary>A best guess from the official name, for documents that do not state the kind.</summary>
     public static OrganizationKind FromName(string name) =>
-        name.EndsWith("人民政府", StringComparison.Ordinal) ? OrganizationKind.PeoplesGovernment
-        : name.EndsWith("街道办事处", StringComparison.Ordinal) || name.EndsWith("街道", StringComparison.Ordinal)
-          || name.EndsWith("镇人民政府", StringComparison.Ordinal) || name.EndsWith("乡人民政府", StringComparison.Ordinal)
-            ? OrganizationKind.Township
-            : OrganizationKind.Department;
+        TownshipSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal)) ? OrganizationKind.Township
+        : name.EndsWith("人民政府", StringComparison.Ordinal) ? OrganizationKind.PeoplesGovernment
+        : OrganizationKind.Department;
+
+    private static readonly string[] TownshipSuffixes = ["镇人民政府", "乡人民政府", "街道办事处", "街道"];
 }
 
 /// <summary>A body that publishes reports (机关/单位), in a tree: province → city → district → township.</summary>

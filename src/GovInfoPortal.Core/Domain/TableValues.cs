@@ -4,7 +4,8 @@ namespace GovInfoPortal.Core.Domain;
 
 /// <summary>
 /// The figures of one table row as stated, keyed by column code. A value object: two rows with the same
-/// cells are equal. A missing cell and a <c>null</c> cell both mean "empty" (a zero is written as 0).
+/// cells are equal. An absent cell and a <c>null</c> cell both mean "empty" (a zero is written as 0), so
+/// empty cells are not kept at all.
 /// </summary>
 public sealed class TableRow : IEquatable<TableRow>
 {
@@ -15,13 +16,17 @@ public sealed class TableRow : IEquatable<TableRow>
     private TableRow(ImmutableSortedDictionary<string, decimal?> cells) => _cells = cells;
 
     public static TableRow Of(IEnumerable<KeyValuePair<string, decimal?>> cells) =>
-        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, cells));
+        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, cells.Where(cell => cell.Value is not null)));
 
+    /// <summary>The filled-in cells.</summary>
     public IReadOnlyDictionary<string, decimal?> Cells => _cells;
 
     public decimal? this[string column] => _cells.GetValueOrDefault(column);
 
-    public TableRow With(string column, decimal? value) => new(_cells.SetItem(column, value));
+    public bool IsEmpty => _cells.IsEmpty;
+
+    public TableRow With(string column, decimal? value) =>
+        new(value is null ? _cells.Remove(column) : _cells.SetItem(column, value));
 
     public bool Equals(TableRow? other) =>
         other is not null && _cells.Count == other._cells.Count &&
@@ -44,7 +49,8 @@ public sealed class TableRow : IEquatable<TableRow>
 
 /// <summary>
 /// The figures of one official table as stated, keyed by row code (dotted for grouped rows). A value object,
-/// stored whole with its report (a few rows per report, not one row per cell).
+/// stored whole with its report (a few rows per report, not one row per cell). Rows with no filled-in cell
+/// are not kept, so that an empty row and an absent row are equal.
 /// </summary>
 public sealed class ReportTable : IEquatable<ReportTable>
 {
@@ -55,7 +61,7 @@ public sealed class ReportTable : IEquatable<ReportTable>
     private ReportTable(ImmutableSortedDictionary<string, TableRow> rows) => _rows = rows;
 
     public static ReportTable Of(IEnumerable<KeyValuePair<string, TableRow>> rows) =>
-        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, rows));
+        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, rows.Where(row => !row.Value.IsEmpty)));
 
     /// <summary>Builds a table from (row, column, value) triples.</summary>
     public static ReportTable FromCells(IEnumerable<(string Row, string Column, decimal? Value)> cells)
@@ -75,10 +81,13 @@ public sealed class ReportTable : IEquatable<ReportTable>
 
     public decimal? this[string row, string column] => Row(row)[column];
 
-    public ReportTable With(string row, string column, decimal? value) =>
-        new(_rows.SetItem(row, Row(row).With(column, value)));
+    public ReportTable With(string row, string column, decimal? value)
+    {
+        var changed = Row(row).With(column, value);
+        return new(changed.IsEmpty ? _rows.Remove(row) : _rows.SetItem(row, changed));
+    }
 
-    public bool IsEmpty => _rows.Values.All(r => r.Cells.Values.All(v => v is null));
+    public bool IsEmpty => _rows.IsEmpty;
 
     public bool Equals(ReportTable? other) =>
         other is not null && _rows.Count == other._rows.Count &&

@@ -40,8 +40,11 @@ public sealed record RowDefinition
     /// <summary>The code of the row inside its group (<c>stateSecret</c>), or the code itself.</summary>
     public string LocalCode => GroupCode is null ? Code : Code[(GroupCode.Length + 1)..];
 
+    /// <summary>How messages name the row, when the label alone would not (表四: 行政诉讼（未经复议直接起诉）).</summary>
+    public string? MessageName { get; init; }
+
     /// <summary>How messages name the row: the group label and the sub-row label together.</summary>
-    public string MessageLabel => GroupLabel is null ? Label : $"{GroupLabel}{Label}";
+    public string MessageLabel => MessageName ?? (GroupLabel is null ? Label : $"{GroupLabel}{Label}");
 
     public ColumnDefinition? FindColumn(string code) => Columns.FirstOrDefault(c => c.Code == code);
 }

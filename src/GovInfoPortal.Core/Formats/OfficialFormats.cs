@@ -117,12 +117,12 @@ internal static class OfficialFormats
             new RowDefinition
             {
                 Code = "litigationDirect", Label = "未经复议直接起诉", Columns = ReviewColumns,
-                SectionLabel = "行政诉讼",
+                SectionLabel = "行政诉讼", MessageName = "行政诉讼（未经复议直接起诉）",
             },
             new RowDefinition
             {
                 Code = "litigationAfterReview", Label = "复议后起诉", Columns = ReviewColumns,
-                SectionLabel = "行政诉讼",
+                SectionLabel = "行政诉讼", MessageName = "行政诉讼（复议后起诉）",
             },
         ],
     };

@@ -179,7 +179,7 @@ public class AnnualReportTests
     public void Approved_and_published_reports_cannot_be_edited()
     {
         Refused(() => Approved().UpdateSections(ReportSections.Empty, Now), "报告当前状态为“已审核通过”，不能修改。");
-        Refused(() => Published().UpdateSections(ReportSections.Empty, Now), "报告当前状态为“已发布”，不能修改。");
+        Refused(() => Published().UpdateSections(ReportSections.Empty, Now), "已发布的报告不能直接修改，请通过更正流程。");
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public class AnnualReportTests
         Refused(() => published.ReplaceContent(TestReports.Xiyuan2020(), null, TableRow.Empty, Now), "已发布的报告不能直接修改，请通过更正流程。");
     }
 
-    [Fact(Skip = "Core disagrees with DESIGN §2 (reported): ReplaceContent only refuses Published, so a Submitted or Approved report's content can be replaced outside review. Unskip when Core refuses it.")]
+    [Fact]
     public void Replace_content_refuses_a_report_under_review()
     {
         Refused(() => Submitted().ReplaceContent(TestReports.Xiyuan2020() with { Year = 2023 }, null, TableRow.Empty, Now),

@@ -254,7 +254,7 @@ public class MalformedDocumentTests
 
         Assert.True(result.Success);
         Exactly(Validate(result.Document!),
-            Error("values.missing", "reviewLitigation", "litigationDirect", "pending", null, null, "表四未经复议直接起诉·尚未审结：未填写（没有数据的请填 0）"));
+            Error("values.missing", "reviewLitigation", "litigationDirect", "pending", null, null, "表四行政诉讼（未经复议直接起诉）·尚未审结：未填写（没有数据的请填 0）"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class ReviewLitigationRulesTests
         var report = TestReports.Quangang2023().WithCell(Table, "litigationDirect", "total", 5m);
 
         Exactly(Validate(report),
-            Error(GroupTotal, Table, "litigationDirect", "total", 4m, 5m, "表四未经复议直接起诉·总计：填报 5，按结果维持、结果纠正、其他结果、尚未审结合计应为 4"));
+            Error(GroupTotal, Table, "litigationDirect", "total", 4m, 5m, "表四行政诉讼（未经复议直接起诉）·总计：填报 5，按结果维持、结果纠正、其他结果、尚未审结合计应为 4"));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ReviewLitigationRulesTests
         var report = TestReports.Xiyuan2020().WithCell(Table, "litigationAfterReview", column, 2m);
 
         Exactly(Validate(report),
-            Error(GroupTotal, Table, "litigationAfterReview", "total", 2m, 0m, "表四复议后起诉·总计：填报 0，按结果维持、结果纠正、其他结果、尚未审结合计应为 2"));
+            Error(GroupTotal, Table, "litigationAfterReview", "total", 2m, 0m, "表四行政诉讼（复议后起诉）·总计：填报 0，按结果维持、结果纠正、其他结果、尚未审结合计应为 2"));
         Clean(report.WithCell(Table, "litigationAfterReview", "total", 2m));
     }
 

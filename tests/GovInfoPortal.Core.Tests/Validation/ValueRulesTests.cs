@@ -46,7 +46,7 @@ public class ValueRulesTests
         var report = TestReports.Xiyuan2020().WithCell(TableCodes.ReviewLitigation, "litigationAfterReview", "pending", null);
 
         Exactly(Validate(report),
-            Error(Missing, "reviewLitigation", "litigationAfterReview", "pending", null, null, "表四复议后起诉·尚未审结：未填写（没有数据的请填 0）"));
+            Error(Missing, "reviewLitigation", "litigationAfterReview", "pending", null, null, "表四行政诉讼（复议后起诉）·尚未审结：未填写（没有数据的请填 0）"));
     }
 
     [Fact]
