@@ -98,6 +98,21 @@ public class ImportExportTests(DatabaseFixture fixture) : IClassFixture<Database
         {
             var stored = await db.Reports.SingleAsync(r => r.Organization.Code == unique);
             Assert.Equal("【演示数据】更正后的总体情况。", stored.Sections.Overview);
+            stored.SignOff("签发人", TestData.Now);
+            stored.Submit(TestData.Now);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var underReview = await new ReportImporter(db).ImportAsync([published], new ReportImportOptions(Replace: true));
+            Assert.Contains("审核中", Assert.Single(underReview.Errors).Message);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await db.Reports.SingleAsync(r => r.Organization.Code == unique)).Return(TestData.Now);
+            await db.SaveChangesAsync();
             Assert.True((await new ReportImporter(db).ImportAsync([published], new ReportImportOptions(Replace: true))).Success);
         }
 

@@ -8,7 +8,7 @@ namespace GovInfoPortal.Data.Import;
 /// <summary>One document to import and where it came from (a file name), for messages.</summary>
 public sealed record ImportItem(string Source, ReportDocument Document);
 
-/// <param name="Replace">Replace an existing report of the same organization and year, unless it is published.</param>
+/// <param name="Replace">Replace an existing report of the same organization and year while it is a draft or returned (never one under review or published).</param>
 public sealed record ReportImportOptions(bool Replace = false);
 
 /// <summary>Why a document was not imported (zh-CN), naming the document.</summary>
@@ -39,7 +39,8 @@ public sealed record ReportImportResult(
 /// <see cref="OrganizationRef.EffectiveKind"/>) under the organization named by <c>parent</c>, which is
 /// created as a root when missing too.</item>
 /// <item>A report that already exists for the organization and year is refused, unless
-/// <see cref="ReportImportOptions.Replace"/> is set and it is not published.</item>
+/// <see cref="ReportImportOptions.Replace"/> is set and it is still editable (a draft or returned; neither under
+/// review nor published).</item>
 /// <item>A document with <c>publishedOn</c> is archived as published; any other becomes a draft.</item>
 /// </list>
 /// </summary>
@@ -96,6 +97,12 @@ public sealed class ReportImporter(GovInfoDbContext db, TimeProvider? timeProvid
                     if (existing.Status == ReportStatus.Published)
                     {
                         errors.Add(new(source, $"“{organization.Name}”{document.Year} 年度报告已发布，不能替换，未导入任何文档；请通过更正流程修改。"));
+                        continue;
+                    }
+
+                    if (!existing.IsEditable)
+                    {
+                        errors.Add(new(source, $"“{organization.Name}”{document.Year} 年度报告当前状态为“{existing.Status.DisplayName()}”，正在审核中，不能替换，未导入任何文档。"));
                         continue;
                     }
 
