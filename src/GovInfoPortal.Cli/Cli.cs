@@ -8,9 +8,16 @@ public static class Cli
 {
     public const string Name = "govinfo";
 
+    /// <summary>Set to 1 to let unexpected exceptions through with their stack trace.</summary>
+    public const string DebugVariable = "GOVINFO_DEBUG";
+
     internal static IReadOnlyList<CommandSpec> Commands { get; } =
     [
         ValidateCommand.Spec,
+        ImportCommand.Spec,
+        ExportCommand.Spec,
+        MigrateCommand.Spec,
+        SeedCommand.Spec,
     ];
 
     /// <summary>Runs one command line and returns its exit code (<see cref="ExitCodes"/>).</summary>
@@ -36,17 +43,24 @@ public static class Cli
             return ExitCodes.Ok;
         }
 
-        var commandName = args[0] == "help" ? args[1] : args[0];
+        var helpCommand = args[0] == "help";
+        var commandName = helpCommand ? args[1] : args[0];
         var command = Commands.FirstOrDefault(c => c.Name == commandName);
         if (command is null)
         {
             return console.Fail(ExitCodes.BadInput, $"未知的命令“{commandName}”，可用的命令：{string.Join("、", Commands.Select(c => c.Name))}（运行 {Name} --help 查看用法）");
         }
 
+        if (helpCommand)
+        {
+            HelpWriter.WriteCommand(stdout, command);
+            return ExitCodes.Ok;
+        }
+
         try
         {
             var parsed = ParsedArguments.Parse(command, args[1..]);
-            if (parsed.HelpRequested || args[0] == "help")
+            if (parsed.HelpRequested)
             {
                 HelpWriter.WriteCommand(stdout, command);
                 return ExitCodes.Ok;
@@ -61,6 +75,11 @@ public static class Cli
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return console.Fail(ExitCodes.Refused, "操作已取消");
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable(DebugVariable) != "1")
+        {
+            // Expected failures are handled where they happen; this keeps a stack trace off the user's screen.
+            return console.Fail(ExitCodes.Refused, $"内部错误（{ex.GetType().Name}）：{ex.Message}（设置环境变量 {DebugVariable}=1 可显示详细信息）");
         }
     }
 }

@@ -1,0 +1,36 @@
+using GovInfoPortal.Cli.CommandLine;
+using GovInfoPortal.Cli.Database;
+using GovInfoPortal.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovInfoPortal.Cli.Commands;
+
+/// <summary><c>migrate</c>: applies the configured provider's migrations.</summary>
+internal static class MigrateCommand
+{
+    public static CommandSpec Spec { get; } = new(
+        "migrate",
+        "将数据库迁移到最新版本（数据库不存在时创建）",
+        DatabaseCommand.Options,
+        null,
+        RunAsync)
+    {
+        Notes = [.. DatabaseCommand.Notes, "", "退出码：0 成功；1 数据库操作失败；2 用法或配置错误。"],
+    };
+
+    private static Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken) =>
+        DatabaseCommand.RunAsync(arguments, console, requireMigrated: false, async services =>
+        {
+            var migrator = services.GetRequiredService<DatabaseMigrator>();
+            var pending = await migrator.GetPendingMigrationsAsync(cancellationToken);
+            if (pending.Count == 0)
+            {
+                console.Out.WriteLine("数据库已是最新版本，无需迁移。");
+                return ExitCodes.Ok;
+            }
+
+            await migrator.MigrateAsync(cancellationToken);
+            console.Out.WriteLine($"已应用 {pending.Count} 个迁移：{string.Join("、", pending)}");
+            return ExitCodes.Ok;
+        }, cancellationToken);
+}
