@@ -13,7 +13,7 @@ internal sealed class SeedProgressDisplay(TextWriter error, bool interactive) : 
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<SeedStage, long> _doneByStage = [];
-    private TimeSpan _lastShown = TimeSpan.MinValue;
+    private TimeSpan? _lastShown;
     private bool _lineOpen;
 
     private TimeSpan Interval => interactive ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
