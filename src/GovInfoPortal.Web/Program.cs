@@ -1,9 +1,10 @@
 using GovInfoPortal.Web;
 using Serilog;
 
+// Logs start-up failures until the host's own logger (configured in AddPortal) takes over.
 Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-    .CreateBootstrapLogger();
+    .CreateLogger();
 
 try
 {

@@ -1,64 +1,22 @@
-using Npgsql;
+using GovInfoPortal.Testing;
 
 namespace GovInfoPortal.Cli.Tests;
 
-/// <summary>
-/// A fact on PostgreSQL. Skipped when <c>GOVINFO_TEST_POSTGRES</c> (an admin connection string; see
-/// scripts/test-postgres.sh) is missing outside CI; under CI it runs anyway and fails on the missing variable.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public const string Variable = "GOVINFO_TEST_POSTGRES";
-
-    public PostgresFactAttribute()
-    {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (AdminConnection is null && !ci)
-        {
-            Skip = $"PostgreSQL not configured: set {Variable} (scripts/test-postgres.sh start prints it).";
-        }
-    }
-
-    public static string? AdminConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
-}
-
 /// <summary>The database commands on the production provider, in a database of their own that is dropped afterwards.</summary>
-public sealed class PostgresCommandTests : IAsyncLifetime
+public sealed class PostgresCommandTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>, IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly string _database = $"govinfo_cli_{Guid.NewGuid():N}";
     private string _connection = string.Empty;
 
-    public Task InitializeAsync()
-    {
-        var admin = PostgresFactAttribute.AdminConnection;
-        if (admin is not null)
-        {
-            _connection = new NpgsqlConnectionStringBuilder(admin) { Database = _database, Pooling = false }.ConnectionString;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _folder.Dispose();
-        if (PostgresFactAttribute.AdminConnection is { } admin)
-        {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync([.. args, "--provider", "Postgres", "--connection", _connection]);
 
-    [PostgresFact]
-    public async Task Migrate_import_export_and_seed_work_on_PostgreSQL()
+    [Theory]
+    [PostgresData]
+    public async Task Migrate_import_export_and_seed_work_on_PostgreSQL(TestProvider provider)
     {
-        Assert.True(PostgresFactAttribute.AdminConnection is not null, $"{PostgresFactAttribute.Variable} is not set.");
+        _connection = (await databases.CreateAsync(provider, migrate: false)).ConnectionString;
 
         var migrated = await RunAsync("migrate");
         Assert.True(migrated.ExitCode == 0, migrated.Error);

@@ -4,6 +4,7 @@ using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Export;
 using GovInfoPortal.Data.Import;
 using GovInfoPortal.Data.Tests.Infrastructure;
+using GovInfoPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Data.Tests;

@@ -4,6 +4,7 @@ using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Seeding;
 using GovInfoPortal.Data.Tests.Infrastructure;
+using GovInfoPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Data.Tests;

@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Data.Tests.Infrastructure;
+using GovInfoPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Data.Tests;

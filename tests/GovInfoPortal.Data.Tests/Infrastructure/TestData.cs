@@ -3,6 +3,7 @@ using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Seeding;
 
+
 namespace GovInfoPortal.Data.Tests.Infrastructure;
 
 /// <summary>Documents and organizations for tests, made unique so that tests can share a database.</summary>

@@ -1,16 +1,22 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using GovInfoPortal.Data;
 using Npgsql;
+using Xunit;
 
-namespace GovInfoPortal.Data.Tests.Infrastructure;
+namespace GovInfoPortal.Testing;
 
 /// <summary>One real database: a temporary SQLite file or a uniquely named PostgreSQL database.</summary>
-public sealed class TestDatabase(TestProvider provider, DbContextOptions<GovInfoDbContext> options, Func<Task> drop)
+public sealed class TestDatabase(TestProvider provider, string connectionString, Func<Task> drop)
 {
     public TestProvider Provider { get; } = provider;
 
-    public DbContextOptions<GovInfoDbContext> Options { get; } = options;
+    /// <summary>The connection string, for a portal or command line started on this database.</summary>
+    public string ConnectionString { get; } = connectionString;
+
+    public DbContextOptions<GovInfoDbContext> Options { get; } = GovInfoDatabase.CreateOptions(
+        provider == TestProvider.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString);
 
     public GovInfoDbContext CreateContext() => new(Options);
 
@@ -61,7 +67,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
         var connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
-        return new TestDatabase(TestProvider.Sqlite, GovInfoDatabase.CreateOptions(DatabaseProvider.Sqlite, connection), () =>
+        return new TestDatabase(TestProvider.Sqlite, connection, () =>
         {
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {
@@ -87,7 +93,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         var connectionString = builder.ToString();
-        return new TestDatabase(TestProvider.Postgres, GovInfoDatabase.CreateOptions(DatabaseProvider.Postgres, connectionString), async () =>
+        return new TestDatabase(TestProvider.Postgres, connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(admin);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Xunit.Sdk;
 
-namespace GovInfoPortal.Data.Tests.Infrastructure;
+namespace GovInfoPortal.Testing;
 
 /// <summary>The real databases the data tests run on.</summary>
 public enum TestProvider

@@ -1,0 +1,24 @@
+using GovInfoPortal.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GovInfoPortal.Web.Tests;
+
+/// <summary>The portal as it starts in production, on a real test database.</summary>
+public sealed class PortalFactory(TestDatabase database, bool? demo = null, bool migrate = true) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", migrate.ToString());
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (demo is { } enabled)
+        {
+            builder.UseSetting("Demo:Enabled", enabled.ToString());
+        }
+    }
+}
