@@ -456,13 +456,7 @@ public static class ReportDocumentReader
             return null;
         }
 
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(new($"{parentPath}.{name}", $"应为文字，实际为{KindName(element)}"));
-            return null;
-        }
-
-        return element.GetString();
+        return OptionalString(parent, name, parentPath, errors);
     }
 
     private static string? OptionalString(JsonElement parent, string name, string parentPath, List<DocumentError> errors)
