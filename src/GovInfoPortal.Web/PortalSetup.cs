@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
+using GovInfoPortal.Documents;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -26,6 +27,7 @@ public static class PortalSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DeadlinePolicy.Default);
         builder.Services.AddSingleton<ReportValidationService>();
+        builder.Services.AddReportRenderers();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()

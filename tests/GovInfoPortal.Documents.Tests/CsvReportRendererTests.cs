@@ -81,3 +81,28 @@ public sealed class CsvReportRendererTests
         Assert.EndsWith("统计附表,legacyFigures,主动公开文件数,主动公开文件数,value,数值,158", lines[1], StringComparison.Ordinal);
     }
 }
+
+public sealed class ReportFileNamesTests
+{
+    [Theory]
+    [InlineData("泉州市泉港区人民政府", "泉州市", "泉港区")]
+    [InlineData("晋江市西园街道办事处", "晋江市", "西园街道")]
+    [InlineData("晋江市教育局", "晋江市", "教育局")]
+    [InlineData("晋江市人民政府", "泉州市", "晋江市")]
+    [InlineData("某办事处", null, "某")]
+    public void Short_names_drop_the_parent_and_the_official_suffix(string name, string? parent, string expected) =>
+        Assert.Equal(expected, ReportFileNames.ShortName(name, parent));
+
+    [Fact]
+    public void File_names_follow_the_published_titles()
+    {
+        var report = new ReportDocument
+        {
+            Organization = new OrganizationRef("泉州市泉港区人民政府", "350505", "泉州市"),
+            Year = 2023,
+            Format = ReportFormat.Format2021,
+        };
+
+        Assert.Equal("泉港区2023年政府信息公开工作年度报告.pdf", ReportFileNames.For(report, "pdf"));
+    }
+}

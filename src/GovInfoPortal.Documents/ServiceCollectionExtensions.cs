@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovInfoPortal.Documents;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers every download rendering as an <see cref="IReportRenderer"/>.</summary>
+    public static IServiceCollection AddReportRenderers(this IServiceCollection services)
+    {
+        services.AddSingleton<IReportRenderer, CsvRenderer>();
+        services.AddSingleton<IReportRenderer, JsonRenderer>();
+        return services;
+    }
+}
