@@ -2,6 +2,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Documents;
+using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -28,6 +29,7 @@ public static class PortalSetup
         builder.Services.AddSingleton(DeadlinePolicy.Default);
         builder.Services.AddSingleton<ReportValidationService>();
         builder.Services.AddReportRenderers();
+        builder.Services.AddPublicFeatures();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()

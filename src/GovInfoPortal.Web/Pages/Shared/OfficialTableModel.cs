@@ -1,0 +1,49 @@
+using System.Globalization;
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Formats.Layout;
+
+namespace GovInfoPortal.Web.Pages.Shared;
+
+/// <summary>
+/// What <c>_OfficialTable.cshtml</c> draws: an official table in the printed form's layout with the figures
+/// as stated. <see cref="IdPrefix"/> keeps header ids unique when one page shows several reports.
+/// </summary>
+public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, string IdPrefix = "")
+{
+    private readonly HashSet<string> _groupHeaderIds = Layout.Rows
+        .SelectMany(row => row.Cells)
+        .Where(cell => cell.Kind != LayoutCellKind.Value)
+        .SelectMany(cell => cell.HeaderIds)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public static OfficialTableModel For(TableDefinition table, ReportTable values, string idPrefix = "") =>
+        new(OfficialTableLayout.For(table), values, idPrefix);
+
+    public TableDefinition Table => Layout.Table;
+
+    /// <summary>How the table is announced: 表三 收到和处理政府信息公开申请情况.</summary>
+    public string Caption => $"{Table.MessageLabel} {Table.Title}";
+
+    public string CaptionId => Id($"{Table.Code}-caption");
+
+    public string Id(string layoutId) => IdPrefix + layoutId;
+
+    public string Headers(LayoutCell cell) => string.Join(' ', cell.HeaderIds.Select(Id));
+
+    public decimal? ValueOf(LayoutCell cell) =>
+        cell.Cell is { } address ? Values[address.Row.Code, address.Column.Code] : null;
+
+    /// <summary>A figure as a reader writes it: no thousands separators, no trailing zeros.</summary>
+    public static string Figure(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// HTML <c>scope</c> of a header cell: a heading that other headings stand under names a group of
+    /// columns or rows; a single column merely widened to fill the form stays a column.
+    /// </summary>
+    public string Scope(LayoutCell cell) => cell.Kind switch
+    {
+        LayoutCellKind.ColumnHeader => cell.Id is { } id && _groupHeaderIds.Contains(id) ? "colgroup" : "col",
+        _ => cell.Id is { } id && _groupHeaderIds.Contains(id) ? "rowgroup" : "row",
+    };
+}

@@ -1,0 +1,37 @@
+using GovInfoPortal.Core.Domain;
+
+namespace GovInfoPortal.Web.Public;
+
+/// <summary>
+/// The public addresses of a report: its page <c>/reports/{orgCode}/{year}</c> and its downloads. An
+/// organization without a code is addressed by its id (<c>org-17</c>).
+/// </summary>
+public static class ReportLinks
+{
+    private const string IdKeyPrefix = "org-";
+
+    /// <summary>The download formats in the order they are offered, with their zh-CN names.</summary>
+    public static readonly IReadOnlyList<(string Extension, string Name)> Downloads =
+    [
+        ("pdf", "PDF 文档"),
+        ("docx", "Word 文档"),
+        ("xlsx", "Excel 表格"),
+        ("csv", "CSV 数据"),
+        ("json", "JSON 数据"),
+    ];
+
+    public static string KeyOf(string? code, int organizationId) =>
+        code is { Length: > 0 } ? code : IdKeyPrefix + organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string KeyOf(Organization organization) => KeyOf(organization.Code, organization.Id);
+
+    /// <summary>The organization id an id key names, or null when the key is a code.</summary>
+    public static int? IdOf(string key) =>
+        key.StartsWith(IdKeyPrefix, StringComparison.Ordinal) && int.TryParse(key.AsSpan(IdKeyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    public static string Page(string key, int year) => $"/reports/{Uri.EscapeDataString(key)}/{year}";
+
+    public static string Download(string key, int year, string extension) => $"{Page(key, year)}.{extension}";
+}
