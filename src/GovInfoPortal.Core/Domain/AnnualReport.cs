@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Core.Domain;
 
@@ -44,6 +45,7 @@ public class AnnualReport : IReportContent
         Applications = ReportTable.Empty;
         ReviewLitigation = ReportTable.Empty;
         LegacyFigures = TableRow.Empty;
+        WarningExplanations = WarningExplanations.None;
     }
 
     /// <summary>Starts the year's report as a draft, in the format of its year.</summary>
@@ -136,6 +138,9 @@ public class AnnualReport : IReportContent
 
     public DateOnly? PublishedOn { get; private set; }
 
+    /// <summary>The clerk's explanations of the report's warnings, required for each warning at submission.</summary>
+    public WarningExplanations WarningExplanations { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -206,6 +211,34 @@ public class AnnualReport : IReportContent
         Touch(utcNow);
     }
 
+    /// <summary>
+    /// Saves what the clerk has in the editor — narrative, the three tables, 签发人 (blank clears it) and the
+    /// warning explanations — as one change (one version step). Values are stored as stated, with errors.
+    /// </summary>
+    public void UpdateDraft(ReportSections sections, ReportTable activeDisclosure, ReportTable applications, ReportTable reviewLitigation,
+        string? signedBy, WarningExplanations explanations, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(activeDisclosure);
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(reviewLitigation);
+        ArgumentNullException.ThrowIfNull(explanations);
+        EnsureEditable();
+        signedBy = string.IsNullOrWhiteSpace(signedBy) ? null : signedBy.Trim();
+        if (signedBy is { Length: > SignedByMaxLength })
+        {
+            throw new ArgumentException("Name too long.", nameof(signedBy));
+        }
+
+        Sections = sections;
+        ActiveDisclosure = activeDisclosure;
+        Applications = applications;
+        ReviewLitigation = reviewLitigation;
+        SignedBy = signedBy;
+        WarningExplanations = explanations;
+        Touch(utcNow);
+    }
+
     public void SignOff(string signedBy, DateTime utcNow)
     {
         EnsureEditable();
@@ -233,6 +266,51 @@ public class AnnualReport : IReportContent
         }
 
         Move(ReportStatus.Submitted, utcNow);
+    }
+
+    /// <summary>
+    /// Why the report cannot be submitted with these findings (zh-CN, one line each): errors remain, a warning
+    /// has no explanation, or 签发人 is missing. Empty when it can be submitted.
+    /// </summary>
+    public IReadOnlyList<string> SubmissionProblems(ValidationReport findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var problems = new List<string>();
+        if (!IsEditable)
+        {
+            problems.Add($"报告当前状态为“{Status.DisplayName()}”，不能提交。");
+            return problems;
+        }
+
+        var errors = findings.Errors.Count();
+        if (errors > 0)
+        {
+            problems.Add($"还有 {errors} 个错误，请改正后再提交。");
+        }
+
+        var unexplained = findings.Warnings.Count(warning => WarningExplanations.For(warning) is null);
+        if (unexplained > 0)
+        {
+            problems.Add($"还有 {unexplained} 个警告未填写说明，请逐一说明原因后再提交。");
+        }
+
+        if (string.IsNullOrWhiteSpace(SignedBy) && Format != ReportFormat.Legacy)
+        {
+            problems.Add("提交前请填写签发人。");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Submits when <see cref="SubmissionProblems"/> finds nothing: no error left, every warning explained.</summary>
+    public void Submit(ValidationReport findings, DateTime utcNow)
+    {
+        if (SubmissionProblems(findings) is [var first, ..])
+        {
+            throw new ReportWorkflowException(first);
+        }
+
+        Submit(utcNow);
     }
 
     public void Return(DateTime utcNow) => Step(ReportStatus.Submitted, ReportStatus.Returned, "退回", utcNow);

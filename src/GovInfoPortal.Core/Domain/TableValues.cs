@@ -1,32 +1,55 @@
-using System.Collections.Immutable;
-
 namespace GovInfoPortal.Core.Domain;
 
 /// <summary>
 /// The figures of one table row as stated, keyed by column code. A value object: two rows with the same
 /// cells are equal. An absent cell and a <c>null</c> cell both mean "empty" (a zero is written as 0), so
-/// empty cells are not kept at all.
+/// empty cells are not kept at all. Immutable: <see cref="With"/> returns a new row.
 /// </summary>
 public sealed class TableRow : IEquatable<TableRow>
 {
-    public static readonly TableRow Empty = new(ImmutableSortedDictionary<string, decimal?>.Empty.WithComparers(StringComparer.Ordinal));
+    public static readonly TableRow Empty = new([]);
 
-    private readonly ImmutableSortedDictionary<string, decimal?> _cells;
+    // Only filled-in cells; never changed after construction (a row has at most a handful of cells, so a
+    // copy per change is cheaper than an immutable tree, and lookups stay fast for the validator).
+    private readonly Dictionary<string, decimal?> _cells;
 
-    private TableRow(ImmutableSortedDictionary<string, decimal?> cells) => _cells = cells;
+    private TableRow(Dictionary<string, decimal?> cells) => _cells = cells;
 
-    public static TableRow Of(IEnumerable<KeyValuePair<string, decimal?>> cells) =>
-        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, cells.Where(cell => cell.Value is not null)));
+    public static TableRow Of(IEnumerable<KeyValuePair<string, decimal?>> cells)
+    {
+        var filled = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var (column, value) in cells)
+        {
+            if (value is not null)
+            {
+                filled[column] = value;
+            }
+        }
+
+        return filled.Count == 0 ? Empty : new TableRow(filled);
+    }
 
     /// <summary>The filled-in cells.</summary>
     public IReadOnlyDictionary<string, decimal?> Cells => _cells;
 
     public decimal? this[string column] => _cells.GetValueOrDefault(column);
 
-    public bool IsEmpty => _cells.IsEmpty;
+    public bool IsEmpty => _cells.Count == 0;
 
-    public TableRow With(string column, decimal? value) =>
-        new(value is null ? _cells.Remove(column) : _cells.SetItem(column, value));
+    public TableRow With(string column, decimal? value)
+    {
+        var cells = new Dictionary<string, decimal?>(_cells, StringComparer.Ordinal);
+        if (value is null)
+        {
+            cells.Remove(column);
+        }
+        else
+        {
+            cells[column] = value;
+        }
+
+        return cells.Count == 0 ? Empty : new TableRow(cells);
+    }
 
     public bool Equals(TableRow? other) =>
         other is not null && _cells.Count == other._cells.Count &&
@@ -34,60 +57,87 @@ public sealed class TableRow : IEquatable<TableRow>
 
     public override bool Equals(object? obj) => Equals(obj as TableRow);
 
+    /// <summary>Independent of the order the cells were added in, as equality is.</summary>
     public override int GetHashCode()
     {
-        var hash = new HashCode();
+        var hash = 0;
         foreach (var (key, value) in _cells)
         {
-            hash.Add(key);
-            hash.Add(value);
+            hash ^= HashCode.Combine(key, value);
         }
 
-        return hash.ToHashCode();
+        return hash;
     }
 }
 
 /// <summary>
 /// The figures of one official table as stated, keyed by row code (dotted for grouped rows). A value object,
 /// stored whole with its report (a few rows per report, not one row per cell). Rows with no filled-in cell
-/// are not kept, so that an empty row and an absent row are equal.
+/// are not kept, so that an empty row and an absent row are equal. Immutable: <see cref="With"/> returns a
+/// new table.
 /// </summary>
 public sealed class ReportTable : IEquatable<ReportTable>
 {
-    public static readonly ReportTable Empty = new(ImmutableSortedDictionary<string, TableRow>.Empty.WithComparers(StringComparer.Ordinal));
+    public static readonly ReportTable Empty = new([]);
 
-    private readonly ImmutableSortedDictionary<string, TableRow> _rows;
+    private readonly Dictionary<string, TableRow> _rows;
 
-    private ReportTable(ImmutableSortedDictionary<string, TableRow> rows) => _rows = rows;
+    private ReportTable(Dictionary<string, TableRow> rows) => _rows = rows;
 
-    public static ReportTable Of(IEnumerable<KeyValuePair<string, TableRow>> rows) =>
-        new(ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, rows.Where(row => !row.Value.IsEmpty)));
-
-    /// <summary>Builds a table from (row, column, value) triples.</summary>
-    public static ReportTable FromCells(IEnumerable<(string Row, string Column, decimal? Value)> cells)
+    public static ReportTable Of(IEnumerable<KeyValuePair<string, TableRow>> rows)
     {
-        var table = Empty;
-        foreach (var (row, column, value) in cells)
+        var filled = new Dictionary<string, TableRow>(StringComparer.Ordinal);
+        foreach (var (code, row) in rows)
         {
-            table = table.With(row, column, value);
+            if (!row.IsEmpty)
+            {
+                filled[code] = row;
+            }
         }
 
-        return table;
+        return filled.Count == 0 ? Empty : new ReportTable(filled);
+    }
+
+    /// <summary>Builds a table from (row, column, value) triples; a later triple for the same cell wins.</summary>
+    public static ReportTable FromCells(IEnumerable<(string Row, string Column, decimal? Value)> cells)
+    {
+        var rows = new Dictionary<string, Dictionary<string, decimal?>>(StringComparer.Ordinal);
+        foreach (var (row, column, value) in cells)
+        {
+            if (!rows.TryGetValue(row, out var rowCells))
+            {
+                rows[row] = rowCells = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+            }
+
+            rowCells[column] = value;
+        }
+
+        return Of(rows.Select(pair => new KeyValuePair<string, TableRow>(pair.Key, TableRow.Of(pair.Value))));
     }
 
     public IReadOnlyDictionary<string, TableRow> Rows => _rows;
 
     public TableRow Row(string row) => _rows.GetValueOrDefault(row) ?? TableRow.Empty;
 
-    public decimal? this[string row, string column] => Row(row)[column];
+    public decimal? this[string row, string column] => _rows.TryGetValue(row, out var cells) ? cells[column] : null;
 
     public ReportTable With(string row, string column, decimal? value)
     {
         var changed = Row(row).With(column, value);
-        return new(changed.IsEmpty ? _rows.Remove(row) : _rows.SetItem(row, changed));
+        var rows = new Dictionary<string, TableRow>(_rows, StringComparer.Ordinal);
+        if (changed.IsEmpty)
+        {
+            rows.Remove(row);
+        }
+        else
+        {
+            rows[row] = changed;
+        }
+
+        return rows.Count == 0 ? Empty : new ReportTable(rows);
     }
 
-    public bool IsEmpty => _rows.IsEmpty;
+    public bool IsEmpty => _rows.Count == 0;
 
     public bool Equals(ReportTable? other) =>
         other is not null && _rows.Count == other._rows.Count &&
@@ -97,13 +147,12 @@ public sealed class ReportTable : IEquatable<ReportTable>
 
     public override int GetHashCode()
     {
-        var hash = new HashCode();
+        var hash = 0;
         foreach (var (key, row) in _rows)
         {
-            hash.Add(key);
-            hash.Add(row);
+            hash ^= HashCode.Combine(key, row);
         }
 
-        return hash.ToHashCode();
+        return hash;
     }
 }

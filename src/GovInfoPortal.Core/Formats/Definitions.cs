@@ -46,7 +46,18 @@ public sealed record RowDefinition
     /// <summary>How messages name the row: the group label and the sub-row label together.</summary>
     public string MessageLabel => MessageName ?? (GroupLabel is null ? Label : $"{GroupLabel}{Label}");
 
-    public ColumnDefinition? FindColumn(string code) => Columns.FirstOrDefault(c => c.Code == code);
+    public ColumnDefinition? FindColumn(string code)
+    {
+        foreach (var column in Columns)
+        {
+            if (column.Code == code)
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>One of the three official tables of a format.</summary>
@@ -68,15 +79,33 @@ public sealed record TableDefinition
     /// <summary>How messages name the table (表三).</summary>
     public string MessageLabel => $"表{Number}";
 
-    public RowDefinition? FindRow(string code) => Rows.FirstOrDefault(r => r.Code == code);
+    // Derived once: definitions are built at start-up and read on every validation.
+    private Dictionary<string, RowDefinition>? _rowsByCode;
+    private Dictionary<(string Row, string Column), int>? _cellIndexes;
+    private IReadOnlyList<CellDefinition>? _cells;
+    private IReadOnlyList<ColumnDefinition>? _uniformColumns;
+
+    public RowDefinition? FindRow(string code) =>
+        (_rowsByCode ??= Rows.ToDictionary(r => r.Code, StringComparer.Ordinal)).GetValueOrDefault(code);
 
     /// <summary>Every cell of the table, in form order.</summary>
-    public IEnumerable<CellDefinition> Cells =>
-        Rows.SelectMany(row => row.Columns.Select(column => new CellDefinition(this, row, column)));
+    public IReadOnlyList<CellDefinition> Cells =>
+        _cells ??= [.. Rows.SelectMany(row => row.Columns.Select(column => new CellDefinition(this, row, column)))];
+
+    /// <summary>The position of a cell in <see cref="Cells"/>, or -1 when the table has no such cell.</summary>
+    public int IndexOf(string row, string column) =>
+        (_cellIndexes ??= Cells.Select((cell, index) => (cell, index)).ToDictionary(x => (x.cell.Row.Code, x.cell.Column.Code), x => x.index))
+        .GetValueOrDefault((row, column), -1);
 
     /// <summary>The columns shared by every row, where the table has one column set (表三, 表四).</summary>
     public IReadOnlyList<ColumnDefinition> UniformColumns =>
-        Rows.All(r => r.Columns.SequenceEqual(Rows[0].Columns)) ? Rows[0].Columns : [];
+        _uniformColumns ??= Rows.All(r => r.Columns.SequenceEqual(Rows[0].Columns)) ? Rows[0].Columns : [];
+
+    public bool Equals(TableDefinition? other) => ReferenceEquals(this, other) ||
+        (other is not null && Code == other.Code && Number == other.Number && Title == other.Title &&
+         Note == other.Note && Rows.SequenceEqual(other.Rows));
+
+    public override int GetHashCode() => HashCode.Combine(Code, Number, Title);
 }
 
 /// <summary>One cell of a table definition: the address every surface uses.</summary>

@@ -1,4 +1,3 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Formats.Codes;
 using static GovInfoPortal.Core.Validation.FindingFactory;
@@ -9,7 +8,7 @@ namespace GovInfoPortal.Core.Validation;
 /// Table 三: <c>applications.rowTotal</c>, <c>applications.handledTotal</c>, <c>applications.balance</c>.
 /// Each rule compares the figures as stated, independently of the others.
 /// </summary>
-public sealed class ApplicationsRules : FindingRules
+internal sealed class ApplicationsRules : IFindingRules
 {
     private static readonly HashSet<string> HandlingRows = [ApplicationRow.Granted, ApplicationRow.PartiallyGranted, ApplicationRow.OtherHandling];
 
@@ -20,49 +19,65 @@ public sealed class ApplicationsRules : FindingRules
     public static bool IsHandlingOutcome(RowDefinition row) =>
         HandlingRows.Contains(row.Code) || (row.GroupCode is not null && HandlingGroups.Contains(row.GroupCode));
 
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    private sealed record SumCheck(CellDefinition Stated, int StatedIndex, int[] Parts);
+
+    private sealed record BalanceCheck(ColumnDefinition Column, int[] Incoming, int[] Outgoing);
+
+    private sealed record Plan(SumCheck[] RowTotals, SumCheck[] HandledTotals, BalanceCheck[] Balances);
+
+    private static Plan Build(TableDefinition table)
     {
-        if (context.Report.Definition().FindTable(TableCodes.Applications) is not { } table)
+        int Index(string row, string column) => table.IndexOf(row, column);
+        var total = table.Rows[0].FindColumn(Applicant.Total)!;
+
+        var rowTotals = table.Rows.Select(row => new SumCheck(
+            new CellDefinition(table, row, total), Index(row.Code, Applicant.Total),
+            [.. Applicant.Parts.Select(part => Index(row.Code, part))])).ToArray();
+
+        var handledTotal = table.FindRow(ApplicationRow.HandledTotal)!;
+        var outcomes = table.Rows.Where(IsHandlingOutcome).ToArray();
+        var handledTotals = table.UniformColumns.Select(column => new SumCheck(
+            new CellDefinition(table, handledTotal, column), Index(handledTotal.Code, column.Code),
+            [.. outcomes.Select(row => Index(row.Code, column.Code))])).ToArray();
+
+        var balances = table.UniformColumns.Select(column => new BalanceCheck(column,
+            [Index(ApplicationRow.NewlyReceived, column.Code), Index(ApplicationRow.CarriedOver, column.Code)],
+            [Index(ApplicationRow.HandledTotal, column.Code), Index(ApplicationRow.CarriedForward, column.Code)])).ToArray();
+
+        return new Plan(rowTotals, handledTotals, balances);
+    }
+
+    public IEnumerable<Finding> Check(ValidationInput input)
+    {
+        if (input.Report[TableCodes.Applications] is not { } figures)
         {
             yield break;
         }
 
-        var figures = new StatedFigures(table, context.Report.Applications);
-        var total = table.Rows[0].FindColumn(Applicant.Total)!;
-
-        foreach (var row in table.Rows)
+        var plan = Plans<Plan>.For(figures.Definition, Build);
+        foreach (var check in plan.RowTotals)
         {
-            var parts = Applicant.Parts.Select(code => (row, row.FindColumn(code)!));
-            if (figures.Sum(parts) is { } sum && figures.Usable(row, total) is { } stated && sum != stated)
+            if (figures.Sum(check.Parts) is { } sum && figures.Usable(check.StatedIndex) is { } stated && sum != stated)
             {
-                yield return Cell(Rules.ApplicationsRowTotal, new CellDefinition(table, row, total), sum, stated,
+                yield return Cell(Rules.ApplicationsRowTotal, check.Stated, sum, stated,
                     $"填报 {Number(stated)}，按各类申请人合计应为 {Number(sum)}");
             }
         }
 
-        var handledTotal = table.FindRow(ApplicationRow.HandledTotal)!;
-        var outcomes = table.Rows.Where(IsHandlingOutcome).ToArray();
-        var newlyReceived = table.FindRow(ApplicationRow.NewlyReceived)!;
-        var carriedOver = table.FindRow(ApplicationRow.CarriedOver)!;
-        var carriedForward = table.FindRow(ApplicationRow.CarriedForward)!;
-
-        foreach (var column in table.UniformColumns)
+        foreach (var check in plan.HandledTotals)
         {
-            var handled = figures.Usable(handledTotal, column);
-            if (figures.Sum(outcomes.Select(row => (row, column))) is { } sum && handled is { } stated && sum != stated)
+            if (figures.Sum(check.Parts) is { } sum && figures.Usable(check.StatedIndex) is { } stated && sum != stated)
             {
-                yield return Cell(Rules.ApplicationsHandledTotal, new CellDefinition(table, handledTotal, column), sum, stated,
+                yield return Cell(Rules.ApplicationsHandledTotal, check.Stated, sum, stated,
                     $"填报 {Number(stated)}，按分项合计应为 {Number(sum)}");
             }
         }
 
-        foreach (var column in table.UniformColumns)
+        foreach (var check in plan.Balances)
         {
-            var incoming = figures.Sum([(newlyReceived, column), (carriedOver, column)]);
-            var outgoing = figures.Sum([(handledTotal, column), (carriedForward, column)]);
-            if (incoming is { } received && outgoing is { } dealtWith && received != dealtWith)
+            if (figures.Sum(check.Incoming) is { } received && figures.Sum(check.Outgoing) is { } dealtWith && received != dealtWith)
             {
-                yield return Column(Rules.ApplicationsBalance, table, column, received, dealtWith,
+                yield return Column(Rules.ApplicationsBalance, figures.Definition, check.Column, received, dealtWith,
                     $"本年新收与上年结转之和为 {Number(received)}，办理结果总计与结转下年度之和为 {Number(dealtWith)}，两者应相等");
             }
         }

@@ -1,4 +1,3 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Formats.Codes;
 using static GovInfoPortal.Core.Validation.FindingFactory;
@@ -9,37 +8,42 @@ namespace GovInfoPortal.Core.Validation;
 /// Checks against last year's report of the same organization, when it is known:
 /// <c>crossYear.carriedOver</c>, <c>crossYear.inForce</c> (2021) and <c>crossYear.previousCount</c> (2019).
 /// </summary>
-public sealed class CrossYearRules : FindingRules
+internal sealed class CrossYearRules : IFindingRules
 {
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    public IEnumerable<Finding> Check(ValidationInput input)
     {
-        var (report, lastYear) = (context.Report, context.LastYear);
+        var (report, lastYear) = (input.Context.Report, input.Context.LastYear);
         if (lastYear is null || lastYear.Year != report.Year - 1)
         {
             return [];
         }
 
-        return CarriedOver(report, lastYear)
-            .Concat(InForce(report, lastYear))
-            .Concat(PreviousCount(report, lastYear));
+        var findings = CarriedOver(input);
+        if (report.Format == lastYear.Format && report.Format == ReportFormat.Format2021)
+        {
+            findings = findings.Concat(InForce(input));
+        }
+        else if (report.Format == lastYear.Format && report.Format == ReportFormat.Format2019)
+        {
+            findings = findings.Concat(PreviousCount(input));
+        }
+
+        return findings;
     }
 
-    private static IEnumerable<Finding> CarriedOver(IReportContent report, IReportContent lastYear)
+    private static IEnumerable<Finding> CarriedOver(ValidationInput input)
     {
-        var table = report.Definition().FindTable(TableCodes.Applications);
-        var lastTable = lastYear.Definition().FindTable(TableCodes.Applications);
-        if (table is null || lastTable is null)
+        if (input.Report[TableCodes.Applications] is not { } figures || input.LastYear?[TableCodes.Applications] is not { } last)
         {
             yield break;
         }
 
-        var figures = new StatedFigures(table, report.Applications);
-        var lastFigures = new StatedFigures(lastTable, lastYear.Applications);
+        var table = figures.Definition;
         var carriedOver = table.FindRow(ApplicationRow.CarriedOver)!;
         foreach (var column in carriedOver.Columns)
         {
-            if (figures.Usable(carriedOver, column) is { } stated &&
-                lastFigures.Usable(ApplicationRow.CarriedForward, column.Code) is { } expected &&
+            if (figures.Usable(table.IndexOf(carriedOver.Code, column.Code)) is { } stated &&
+                last.Usable(last.Definition.IndexOf(ApplicationRow.CarriedForward, column.Code)) is { } expected &&
                 stated != expected)
             {
                 yield return Cell(Rules.CrossYearCarriedOver, new CellDefinition(table, carriedOver, column), expected, stated,
@@ -48,23 +52,22 @@ public sealed class CrossYearRules : FindingRules
         }
     }
 
-    private static IEnumerable<Finding> InForce(IReportContent report, IReportContent lastYear)
+    private static IEnumerable<Finding> InForce(ValidationInput input)
     {
-        if (report.Format != ReportFormat.Format2021 || lastYear.Format != ReportFormat.Format2021)
+        var figures = input.Report[TableCodes.ActiveDisclosure]!;
+        var last = input.LastYear![TableCodes.ActiveDisclosure]!;
+        var table = figures.Definition;
+        foreach (var row in table.Rows)
         {
-            yield break;
-        }
+            if (row.FindColumn(DisclosureColumn.InForce) is not { } inForce)
+            {
+                continue;
+            }
 
-        var table = report.Definition().ActiveDisclosure;
-        var figures = new StatedFigures(table, report.ActiveDisclosure);
-        var lastFigures = new StatedFigures(lastYear.Definition().ActiveDisclosure, lastYear.ActiveDisclosure);
-        foreach (var row in table.Rows.Where(r => r.FindColumn(DisclosureColumn.InForce) is not null))
-        {
-            var inForce = row.FindColumn(DisclosureColumn.InForce)!;
-            if (figures.Usable(row, inForce) is { } stated &&
-                lastFigures.Usable(row.Code, DisclosureColumn.InForce) is { } lastInForce &&
-                figures.Usable(row.Code, DisclosureColumn.Made) is { } made &&
-                figures.Usable(row.Code, DisclosureColumn.Repealed) is { } repealed &&
+            if (figures.Usable(table.IndexOf(row.Code, DisclosureColumn.InForce)) is { } stated &&
+                last.Usable(last.Definition.IndexOf(row.Code, DisclosureColumn.InForce)) is { } lastInForce &&
+                figures.Usable(table.IndexOf(row.Code, DisclosureColumn.Made)) is { } made &&
+                figures.Usable(table.IndexOf(row.Code, DisclosureColumn.Repealed)) is { } repealed &&
                 lastInForce + made - repealed is var expected && expected != stated)
             {
                 yield return Cell(Rules.CrossYearInForce, new CellDefinition(table, row, inForce), expected, stated,
@@ -73,22 +76,21 @@ public sealed class CrossYearRules : FindingRules
         }
     }
 
-    private static IEnumerable<Finding> PreviousCount(IReportContent report, IReportContent lastYear)
+    private static IEnumerable<Finding> PreviousCount(ValidationInput input)
     {
-        if (report.Format != ReportFormat.Format2019 || lastYear.Format != ReportFormat.Format2019)
+        var figures = input.Report[TableCodes.ActiveDisclosure]!;
+        var last = input.LastYear![TableCodes.ActiveDisclosure]!;
+        var table = figures.Definition;
+        foreach (var row in table.Rows)
         {
-            yield break;
-        }
+            if (row.FindColumn(DisclosureColumn.Previous) is not { } previous)
+            {
+                continue;
+            }
 
-        var table = report.Definition().ActiveDisclosure;
-        var figures = new StatedFigures(table, report.ActiveDisclosure);
-        var lastFigures = new StatedFigures(lastYear.Definition().ActiveDisclosure, lastYear.ActiveDisclosure);
-        foreach (var row in table.Rows.Where(r => r.FindColumn(DisclosureColumn.Previous) is not null))
-        {
-            var previous = row.FindColumn(DisclosureColumn.Previous)!;
-            if (figures.Usable(row, previous) is { } stated &&
-                lastFigures.Usable(row.Code, DisclosureColumn.Previous) is { } lastPrevious &&
-                lastFigures.Usable(row.Code, DisclosureColumn.Change) is { } lastChange &&
+            if (figures.Usable(table.IndexOf(row.Code, DisclosureColumn.Previous)) is { } stated &&
+                last.Usable(last.Definition.IndexOf(row.Code, DisclosureColumn.Previous)) is { } lastPrevious &&
+                last.Usable(last.Definition.IndexOf(row.Code, DisclosureColumn.Change)) is { } lastChange &&
                 lastPrevious + lastChange is var expected && expected != stated)
             {
                 yield return Cell(Rules.CrossYearPreviousCount, new CellDefinition(table, row, previous), expected, stated,

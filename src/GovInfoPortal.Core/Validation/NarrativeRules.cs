@@ -4,7 +4,7 @@ using static GovInfoPortal.Core.Validation.FindingFactory;
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary><c>narrative.missingPart</c> and <c>narrative.copiedFromLastYear</c>.</summary>
-public sealed class NarrativeRules : FindingRules
+internal sealed class NarrativeRules : IFindingRules
 {
     /// <summary>Share of a part's text found in last year's same part above which it counts as copied.</summary>
     public const decimal CopiedShare = 0.5m;
@@ -12,8 +12,9 @@ public sealed class NarrativeRules : FindingRules
     /// <summary>Shorter texts (「无。」) are not compared: repeating them is no copying.</summary>
     public const int MinComparedLength = 50;
 
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    public IEnumerable<Finding> Check(ValidationInput input)
     {
+        var context = input.Context;
         var report = context.Report;
         foreach (var part in report.Definition().NarrativeParts)
         {

@@ -4,10 +4,11 @@ using static GovInfoPortal.Core.Validation.FindingFactory;
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary><c>publication.late</c>: published after the deadline, or still unpublished past it.</summary>
-public sealed class PublicationRules(DeadlinePolicy deadlines) : FindingRules
+internal sealed class PublicationRules(DeadlinePolicy deadlines) : IFindingRules
 {
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    public IEnumerable<Finding> Check(ValidationInput input)
     {
+        var context = input.Context;
         var deadline = context.Deadline
             ?? (context.OrganizationKind is { } kind ? deadlines.DeadlineFor(kind, context.Report.Year) : null);
         if (deadline is not { } due)

@@ -1,22 +1,58 @@
 using FluentValidation;
+using FluentValidation.Results;
 using GovInfoPortal.Core.Domain;
 
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary>
-/// All rules of a report, as one FluentValidation validator. Failures carry their <see cref="Finding"/>
-/// in <c>CustomState</c>; <see cref="ReportValidationService"/> turns them into the public shape.
+/// All rules of a report as one FluentValidation validator: each group of rules is one rule whose failures
+/// carry the <see cref="Finding"/> they stand for in <c>CustomState</c>. The figures are read once per
+/// validation and shared by the groups.
 /// </summary>
 public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
 {
+    private const string InputKey = "govinfo.input";
+
     public ReportValidator(DeadlinePolicy deadlines)
     {
-        Include(new ValueRules());
-        Include(new ApplicationsRules());
-        Include(new ReviewLitigationRules());
-        Include(new CrossYearRules());
-        Include(new PublicationRules(deadlines));
-        Include(new NarrativeRules());
+        IFindingRules[] groups =
+        [
+            new ValueRules(),
+            new ApplicationsRules(),
+            new ReviewLitigationRules(),
+            new CrossYearRules(),
+            new PublicationRules(deadlines),
+            new NarrativeRules(),
+        ];
+
+        foreach (var group in groups)
+        {
+            RuleFor(context => context.Report).Custom((_, validation) =>
+            {
+                var input = Input(validation);
+                foreach (var finding in group.Check(input))
+                {
+                    validation.AddFailure(new ValidationFailure(finding.Table ?? string.Empty, finding.Message)
+                    {
+                        ErrorCode = finding.Rule,
+                        Severity = finding.IsError ? Severity.Error : Severity.Warning,
+                        CustomState = finding,
+                    });
+                }
+            });
+        }
+    }
+
+    private static ValidationInput Input(ValidationContext<ReportValidationContext> validation)
+    {
+        if (validation.RootContextData.TryGetValue(InputKey, out var existing))
+        {
+            return (ValidationInput)existing;
+        }
+
+        var input = new ValidationInput(validation.InstanceToValidate);
+        validation.RootContextData[InputKey] = input;
+        return input;
     }
 }
 
@@ -35,7 +71,12 @@ public sealed class ReportValidationService
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = _validator.Validate(context);
-        var findings = result.Errors.Select(failure => (Finding)failure.CustomState).ToArray();
+        var findings = new Finding[result.Errors.Count];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            findings[i] = (Finding)result.Errors[i].CustomState;
+        }
+
         return ValidationReport.Of(findings);
     }
 

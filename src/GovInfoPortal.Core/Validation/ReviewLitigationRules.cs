@@ -1,4 +1,3 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Formats.Codes;
 using static GovInfoPortal.Core.Validation.FindingFactory;
@@ -6,23 +5,30 @@ using static GovInfoPortal.Core.Validation.FindingFactory;
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary>Table 四: <c>reviewLitigation.groupTotal</c>.</summary>
-public sealed class ReviewLitigationRules : FindingRules
+internal sealed class ReviewLitigationRules : IFindingRules
 {
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    private sealed record GroupCheck(CellDefinition Total, int TotalIndex, int[] Parts);
+
+    private static GroupCheck[] Build(TableDefinition table) =>
+    [
+        .. table.Rows.Select(row => new GroupCheck(
+            new CellDefinition(table, row, row.FindColumn(ReviewColumn.Total)!),
+            table.IndexOf(row.Code, ReviewColumn.Total),
+            [.. ReviewColumn.Parts.Select(part => table.IndexOf(row.Code, part))])),
+    ];
+
+    public IEnumerable<Finding> Check(ValidationInput input)
     {
-        if (context.Report.Definition().FindTable(TableCodes.ReviewLitigation) is not { } table)
+        if (input.Report[TableCodes.ReviewLitigation] is not { } figures)
         {
             yield break;
         }
 
-        var figures = new StatedFigures(table, context.Report.ReviewLitigation);
-        foreach (var row in table.Rows)
+        foreach (var check in Plans<GroupCheck[]>.For(figures.Definition, Build))
         {
-            var total = row.FindColumn(ReviewColumn.Total)!;
-            var parts = ReviewColumn.Parts.Select(code => (row, row.FindColumn(code)!));
-            if (figures.Sum(parts) is { } sum && figures.Usable(row, total) is { } stated && sum != stated)
+            if (figures.Sum(check.Parts) is { } sum && figures.Usable(check.TotalIndex) is { } stated && sum != stated)
             {
-                yield return Cell(Rules.ReviewLitigationGroupTotal, new CellDefinition(table, row, total), sum, stated,
+                yield return Cell(Rules.ReviewLitigationGroupTotal, check.Total, sum, stated,
                     $"填报 {Number(stated)}，按结果维持、结果纠正、其他结果、尚未审结合计应为 {Number(sum)}");
             }
         }

@@ -37,7 +37,9 @@ public static class Rules
         new(NarrativeCopiedFromLastYear, FindingSeverity.Warning, "文字部分与上一年度报告大部分相同"),
     ];
 
+    private static readonly Dictionary<string, FindingSeverity> Severities = All.ToDictionary(r => r.Code, r => r.Severity);
+
     public static FindingSeverity SeverityOf(string code) =>
-        All.FirstOrDefault(r => r.Code == code)?.Severity
-        ?? throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown rule.");
+        Severities.TryGetValue(code, out var severity) ? severity
+        : throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown rule.");
 }

@@ -1,15 +1,14 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Validation.FindingFactory;
 
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary><c>values.missing</c>, <c>values.invalid</c> and <c>format.mismatch</c>.</summary>
-public sealed class ValueRules : FindingRules
+internal sealed class ValueRules : IFindingRules
 {
-    protected override IEnumerable<Finding> Check(ReportValidationContext context)
+    public IEnumerable<Finding> Check(ValidationInput input)
     {
-        var report = context.Report;
+        var report = input.Context.Report;
         var expectedFormat = ReportFormats.ForYear(report.Year);
         if (report.Format != expectedFormat)
         {
@@ -17,19 +16,19 @@ public sealed class ValueRules : FindingRules
                 $"{report.Year}年度报告应使用{expectedFormat.DisplayName()}，实际使用{report.Format.DisplayName()}");
         }
 
-        foreach (var table in report.Definition().Tables)
+        foreach (var table in FormatDefinition.For(report.Format).Tables)
         {
-            var values = report.Table(table.Code);
-            foreach (var cell in table.Cells)
+            var figures = input.Report[table.Code]!;
+            var cells = table.Cells;
+            for (var i = 0; i < cells.Count; i++)
             {
-                var value = values[cell.Row.Code, cell.Column.Code];
-                if (value is null)
+                if (figures.Stated(i) is not { } value)
                 {
-                    yield return Cell(Rules.ValuesMissing, cell, null, null, "未填写（没有数据的请填 0）");
+                    yield return Cell(Rules.ValuesMissing, cells[i], null, null, "未填写（没有数据的请填 0）");
                 }
-                else if (!StatedFigures.IsValid(cell.Column.Kind, value.Value))
+                else if (figures.Usable(i) is null)
                 {
-                    yield return Cell(Rules.ValuesInvalid, cell, null, value, InvalidDetail(cell.Column.Kind, value.Value));
+                    yield return Cell(Rules.ValuesInvalid, cells[i], null, value, InvalidDetail(cells[i].Column.Kind, value));
                 }
             }
         }

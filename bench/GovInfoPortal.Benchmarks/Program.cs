@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Running;
+using GovInfoPortal.Benchmarks;
+
+if (args is ["throughput", ..])
+{
+    // A plain measurement over many reports: reports validated per second on one thread.
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    ValidationThroughput.Run(count, Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>The entry point, named for BenchmarkSwitcher.</summary>
+public partial class Program;
