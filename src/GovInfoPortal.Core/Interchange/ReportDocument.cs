@@ -42,6 +42,12 @@ public sealed record ReportDocument : IReportContent
     /// <summary>Legacy reports: headline figures by name.</summary>
     public TableRow LegacyFigures { get; init; } = TableRow.Empty;
 
+    /// <summary>
+    /// 签发人 of a stored report, for the renderings that print it (PDF, Word). Not part of the interchange
+    /// format: the writer leaves it out and the reader never sets it.
+    /// </summary>
+    public string? SignedBy { get; init; }
+
     /// <summary>The document of a stored report.</summary>
     public static ReportDocument FromReport(AnnualReport report)
     {
@@ -60,6 +66,7 @@ public sealed record ReportDocument : IReportContent
             ReviewLitigation = report.ReviewLitigation,
             Document = report.LegacyDocument,
             LegacyFigures = report.LegacyFigures,
+            SignedBy = report.SignedBy,
         };
     }
 }
