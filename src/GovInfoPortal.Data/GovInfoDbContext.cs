@@ -1,5 +1,8 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Configurations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,9 +10,11 @@ namespace GovInfoPortal.Data;
 
 /// <summary>
 /// The portal's one unit of work, the same for every provider (SQLite, PostgreSQL, SQL Server). The
-/// provider and its migrations assembly come from the options (see <see cref="GovInfoDatabase"/>).
+/// provider and its migrations assembly come from the options (see <see cref="GovInfoDatabase"/>). It also
+/// stores the ASP.NET Core Identity accounts (<see cref="PortalUser"/>, roles), so one database holds everything.
 /// </summary>
-public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options) : DbContext(options)
+public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -72,6 +77,7 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GovInfoDbContext).Assembly);
 
         var properties = modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).ToList();

@@ -42,6 +42,9 @@ public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualR
             .IsRequired();
         builder.Property(r => r.LegacyDocument).HasMaxLength(AnnualReport.DocumentNameMaxLength);
         builder.Property(r => r.SignedBy).HasMaxLength(AnnualReport.SignedByMaxLength);
+        builder.Property(r => r.WarningExplanations)
+            .HasConversion(JsonColumns.ExplanationsConverter, JsonColumns.ExplanationsComparer)
+            .IsRequired();
 
         // The domain raises Version on every change; an update based on an older version matches no row.
         builder.Property(r => r.Version).IsConcurrencyToken();

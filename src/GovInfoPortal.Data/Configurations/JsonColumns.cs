@@ -34,8 +34,49 @@ public static class JsonColumns
         row => row.GetHashCode(),
         row => row);
 
+    public static readonly ValueConverter<WarningExplanations, string> ExplanationsConverter = new(
+        explanations => Write(explanations),
+        json => ReadExplanations(json));
+
+    public static readonly ValueComparer<WarningExplanations> ExplanationsComparer = new(
+        (left, right) => Equals(left, right),
+        explanations => explanations.GetHashCode(),
+        explanations => explanations);
+
     /// <summary>Whether values of this type are stored as a JSON column (<c>jsonb</c> on PostgreSQL).</summary>
-    public static bool IsJsonColumn(Type type) => type == typeof(ReportTable) || type == typeof(TableRow);
+    public static bool IsJsonColumn(Type type) =>
+        type == typeof(ReportTable) || type == typeof(TableRow) || type == typeof(WarningExplanations);
+
+    /// <summary>Warning explanations as one object: <c>{"rule|table|row|column":"text"}</c>.</summary>
+    public static string Write(WarningExplanations explanations)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, text) in explanations.ByKey.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(key, text);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static WarningExplanations ReadExplanations(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return WarningExplanations.None;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return WarningExplanations.Of(document.RootElement.EnumerateObject()
+            .Select(property => new KeyValuePair<string, string?>(property.Name, property.Value.GetString()))
+            .ToList());
+    }
 
     public static string Write(ReportTable table)
     {
