@@ -1,3 +1,4 @@
+using GovInfoPortal.Documents.Pdf;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovInfoPortal.Documents;
@@ -7,6 +8,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Registers every download rendering as an <see cref="IReportRenderer"/>.</summary>
     public static IServiceCollection AddReportRenderers(this IServiceCollection services)
     {
+        services.AddSingleton<IReportRenderer, PdfRenderer>();
         services.AddSingleton<IReportRenderer, CsvRenderer>();
         services.AddSingleton<IReportRenderer, JsonRenderer>();
         return services;

@@ -1,0 +1,40 @@
+using GovInfoPortal.Core.Interchange;
+using GovInfoPortal.Documents.Composition;
+using PdfSharp.Pdf;
+
+namespace GovInfoPortal.Documents.Pdf;
+
+/// <summary>The PDF download: the report as an official document after GB/T 9704-2012, CJK fonts embedded as subsets.</summary>
+public sealed class PdfRenderer : IReportRenderer
+{
+    public const string MediaType = "application/pdf";
+
+    public string Extension => "pdf";
+
+    public string ContentType => MediaType;
+
+    public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default) =>
+        RenderedOutput.CopyAsync(Render(report), output, cancellationToken);
+
+    public static byte[] Render(ReportDocument report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        PdfFonts.Register();
+        var content = OfficialDocument.For(report);
+        using var document = new PdfDocument();
+        document.Info.Title = content.Title;
+        document.Info.Author = content.Author;
+        document.Info.Subject = "政府信息公开工作年度报告";
+        document.Info.Creator = "GovInfoPortal";
+        document.ViewerPreferences.DisplayDocTitle = true;
+        document.Options.CompressContentStreams = true;
+        using (var composer = new PdfComposer(document))
+        {
+            composer.Compose(content);
+        }
+
+        using var buffer = new MemoryStream();
+        document.Save(buffer, false);
+        return buffer.ToArray();
+    }
+}
