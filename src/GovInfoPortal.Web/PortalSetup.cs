@@ -23,6 +23,7 @@ public static class PortalSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
+        builder.AddObservability();
 
         builder.Services.AddGovInfoDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -52,12 +53,14 @@ public static class PortalSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseSerilogRequestLogging();
+        app.UseRequestIds();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMetricsCollection();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapMetricsEndpoint();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,12 @@
 using GovInfoPortal.Web;
 using Serilog;
 
+if (args is ["--health-check", var healthUrl])
+{
+    // For container health checks: the runtime image has no curl or wget.
+    return await HealthProbe.RunAsync(healthUrl);
+}
+
 // Logs start-up failures until the host's own logger (configured in AddPortal) takes over.
 Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
@@ -15,6 +21,7 @@ try
     await app.PrepareDatabaseAsync();
     app.UsePortal();
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

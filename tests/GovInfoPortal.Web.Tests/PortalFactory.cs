@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace GovInfoPortal.Web.Tests;
 
 /// <summary>The portal as it starts in production, on a real test database.</summary>
-public sealed class PortalFactory(TestDatabase database, bool? demo = null, bool migrate = true) : WebApplicationFactory<Program>
+public class PortalFactory(TestDatabase database, bool? demo = null, bool migrate = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
