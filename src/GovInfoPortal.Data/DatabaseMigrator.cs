@@ -1,3 +1,4 @@
+using GovInfoPortal.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,8 +7,15 @@ namespace GovInfoPortal.Data;
 /// <summary>Applies the provider's migrations (from its <c>GovInfoPortal.Data.Migrations.&lt;Provider&gt;</c> assembly).</summary>
 public sealed class DatabaseMigrator(GovInfoDbContext db)
 {
-    /// <summary>Brings the database up to the latest migration, creating it when it does not exist.</summary>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => db.Database.MigrateAsync(cancellationToken);
+    /// <summary>
+    /// Brings the database up to the latest migration, creating it when it does not exist, and fills the
+    /// search index when the database holds published reports from before it.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await new ReportSearchIndex(db).EnsureBuiltAsync(cancellationToken);
+    }
 
     /// <summary>The migrations not yet applied, oldest first.</summary>
     public async Task<IReadOnlyList<string>> GetPendingMigrationsAsync(CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using GovInfoPortal.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,9 @@ public static class GovInfoDatabase
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var migrations = MigrationsAssembly(provider);
+
+        // Every save that touches a report keeps the full-text index of published reports in step.
+        builder.AddInterceptors(ReportSearchInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Configurations;
+using GovInfoPortal.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -90,6 +91,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         }
 
         var firstId = (await db.Organizations.MaxAsync(o => (int?)o.Id, cancellationToken) ?? 0) + 1;
+        var lastReportBefore = await db.Reports.MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0;
         var ids = new int[plan.Count];
         var paths = new string[plan.Count];
         foreach (var organization in plan)
@@ -152,6 +154,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
                 SeedStage.Reports, totalReports, progress, cancellationToken);
         }
 
+        // The rows bypassed EF (and so the search interceptor): index the new published reports in bulk.
+        await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SyntheticSeedResult(plan.Count, (int)totalReports, withErrors, stopwatch.Elapsed);
     }

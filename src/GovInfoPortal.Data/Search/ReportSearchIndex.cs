@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using GovInfoPortal.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GovInfoPortal.Data.Search;
+
+/// <summary>
+/// Keeps the full-text index of published reports (table <c>ReportSearch</c>, created by the migrations):
+/// on SQLite an FTS5 table with a <c>Name</c> and a <c>Body</c> column of bigram tokens; on PostgreSQL a
+/// <c>tsvector</c> of the same tokens with positions (name tokens weighted A) under a GIN index. SQL Server
+/// has no index and searches with LIKE. Only published reports are ever indexed.
+/// </summary>
+/// <remarks>
+/// <see cref="ReportSearchInterceptor"/> calls <see cref="UpdateAsync"/> after every save that touches a
+/// report; bulk writers that bypass EF (the synthetic seeder) call <see cref="IndexNewAsync"/>.
+/// </remarks>
+public sealed class ReportSearchIndex(GovInfoDbContext db)
+{
+    public const string TableName = "ReportSearch";
+
+    private const int BatchSize = 1000;
+
+    /// <summary>PostgreSQL keeps positions up to this number.</summary>
+    private const int MaxPosition = 16383;
+
+    /// <summary>PostgreSQL keeps at most this many positions of one lexeme.</summary>
+    private const int MaxPositionsPerLexeme = 256;
+
+    internal sealed record Source(int Id, int Year, string Name, string? Overview, string? Problems, string? OtherMatters, string? Document)
+    {
+        public string NameText => $"{Name} {Year}年";
+
+        public IEnumerable<string?> BodyTexts => [Overview, Problems, OtherMatters, Document];
+    }
+
+    public bool IsSupported => db.Database.IsSqlite() || db.Database.IsNpgsql();
+
+    /// <summary>Brings the entries of these reports up to date: published ones (re)indexed, the others removed.</summary>
+    public async Task UpdateAsync(IReadOnlyCollection<int> reportIds, CancellationToken cancellationToken = default)
+    {
+        if (!IsSupported || reportIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in reportIds.Distinct().Chunk(BatchSize))
+        {
+            await DeleteAsync(chunk, cancellationToken);
+            var sources = await Sources(r => chunk.Contains(r.Id), chunk.Length).ToListAsync(cancellationToken);
+            await WriteAsync(sources, cancellationToken);
+        }
+    }
+
+    /// <summary>Indexes every published report with an id above <paramref name="afterReportId"/> (a bulk load), in batches.</summary>
+    public async Task<int> IndexNewAsync(int afterReportId, CancellationToken cancellationToken = default)
+    {
+        if (!IsSupported)
+        {
+            return 0;
+        }
+
+        var indexed = 0;
+        var last = afterReportId;
+        while (true)
+        {
+            var from = last;
+            var batch = await Sources(r => r.Id > from, BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return indexed;
+            }
+
+            await WriteAsync(batch, cancellationToken);
+            indexed += batch.Count;
+            last = batch[^1].Id;
+        }
+    }
+
+    /// <summary>Builds the index from scratch.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsSupported)
+        {
+            return 0;
+        }
+
+        await RawSql.ExecuteAsync(db, $"DELETE FROM {RawSql.Quote(TableName)}", [], cancellationToken);
+        return await IndexNewAsync(0, cancellationToken);
+    }
+
+    /// <summary>Builds the index when it is empty but published reports exist (a database from before the index).</summary>
+    public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsSupported || !await db.Reports.AnyAsync(r => r.Status == ReportStatus.Published, cancellationToken))
+        {
+            return;
+        }
+
+        var indexed = await RawSql.IdsAsync(db, $"SELECT 1 FROM {RawSql.Quote(TableName)} LIMIT 1", [], cancellationToken);
+        if (indexed.Count == 0)
+        {
+            await IndexNewAsync(0, cancellationToken);
+        }
+    }
+
+    /// <summary>The texts of published reports that satisfy the filter, in id order, at most <paramref name="take"/>.</summary>
+    private IQueryable<Source> Sources(System.Linq.Expressions.Expression<Func<AnnualReport, bool>> filter, int take) =>
+        db.Reports.AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Published)
+            .Where(filter)
+            .OrderBy(r => r.Id)
+            .Take(take)
+            .Select(r => new Source(r.Id, r.Year, r.Organization.Name, r.Sections.Overview, r.Sections.Problems, r.Sections.OtherMatters, r.LegacyDocument));
+
+    private Task DeleteAsync(int[] ids, CancellationToken cancellationToken)
+    {
+        var idList = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var key = db.Database.IsNpgsql() ? RawSql.Quote("ReportId") : "rowid";
+        return RawSql.ExecuteAsync(db, $"DELETE FROM {RawSql.Quote(TableName)} WHERE {key} IN ({idList})", [], cancellationToken);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync(sources, cancellationToken);
+            return;
+        }
+
+        var sql = new StringBuilder($"INSERT INTO {RawSql.Quote(TableName)} (rowid, \"Name\", \"Body\") VALUES ");
+        var parameters = new List<(string, object?)>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@i{i}, @n{i}, @b{i})");
+            parameters.Add(($"@i{i}", sources[i].Id));
+            parameters.Add(($"@n{i}", string.Join(' ', SearchTokens.Tokenize(sources[i].NameText))));
+            parameters.Add(($"@b{i}", string.Join(' ', sources[i].BodyTexts.SelectMany(SearchTokens.Tokenize))));
+        }
+
+        await RawSql.ExecuteAsync(db, sql.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>PostgreSQL: COPY the tsvectors, written as literals so that the tokens are taken as they are.</summary>
+    private async Task CopyAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var writer = await connection.BeginTextImportAsync(
+                $"COPY {RawSql.Quote(TableName)} (\"ReportId\", \"Terms\") FROM STDIN", cancellationToken);
+            foreach (var source in sources)
+            {
+                await writer.WriteAsync(source.Id.ToString(CultureInfo.InvariantCulture));
+                await writer.WriteAsync('\t');
+                await writer.WriteAsync(TsVector(source));
+                await writer.WriteAsync('\n');
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The tsvector literal of a report: <c>'泉港':1A '港区':2A … '依申':40 …</c>.</summary>
+    internal static string TsVector(Source source)
+    {
+        var positions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var position = 0;
+
+        void Add(IEnumerable<string> tokens, string weight)
+        {
+            foreach (var token in tokens)
+            {
+                position = Math.Min(position + 1, MaxPosition);
+                if (!positions.TryGetValue(token, out var list))
+                {
+                    positions[token] = list = [];
+                }
+
+                if (list.Count < MaxPositionsPerLexeme)
+                {
+                    list.Add(position.ToString(CultureInfo.InvariantCulture) + weight);
+                }
+            }
+        }
+
+        Add(SearchTokens.Tokenize(source.NameText), "A");
+        foreach (var text in source.BodyTexts)
+        {
+            Add(SearchTokens.Tokenize(text), string.Empty);
+        }
+
+        return string.Join(' ', positions.Select(pair => $"{Lexeme(pair.Key)}:{string.Join(',', pair.Value)}"));
+    }
+
+    /// <summary>A quoted lexeme for tsvector and tsquery literals.</summary>
+    internal static string Lexeme(string token) => $"'{token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
+}
