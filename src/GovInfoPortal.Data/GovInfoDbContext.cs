@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,12 @@ namespace GovInfoPortal.Data;
 /// stores the ASP.NET Core Identity accounts (<see cref="PortalUser"/>, roles), so one database holds everything.
 /// </summary>
 public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AnnualReport> Reports => Set<AnnualReport>();
 

@@ -26,6 +26,7 @@ public static class PortalSetup
         builder.AddObservability();
 
         builder.Services.AddGovInfoDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddPortalDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DeadlinePolicy.Default);
         builder.Services.AddSingleton<ReportValidationService>();
