@@ -9,11 +9,8 @@ public sealed class CsvRenderer : IReportRenderer
 
     public string ContentType => CsvReportRenderer.ContentType;
 
-    public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default)
-    {
-        CsvReportRenderer.Render(report, output);
-        return Task.CompletedTask;
-    }
+    public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default) =>
+        RenderedOutput.RenderAsync(buffer => CsvReportRenderer.Render(report, buffer), output, cancellationToken);
 }
 
 /// <summary>The JSON download, in the interchange format.</summary>
@@ -23,9 +20,6 @@ public sealed class JsonRenderer : IReportRenderer
 
     public string ContentType => "application/json; charset=utf-8";
 
-    public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default)
-    {
-        ReportDocumentWriter.Write(output, report);
-        return Task.CompletedTask;
-    }
+    public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default) =>
+        RenderedOutput.RenderAsync(buffer => ReportDocumentWriter.Write(buffer, report), output, cancellationToken);
 }

@@ -1,4 +1,6 @@
+using GovInfoPortal.Documents.Excel;
 using GovInfoPortal.Documents.Pdf;
+using GovInfoPortal.Documents.Word;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovInfoPortal.Documents;
@@ -9,6 +11,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddReportRenderers(this IServiceCollection services)
     {
         services.AddSingleton<IReportRenderer, PdfRenderer>();
+        services.AddSingleton<IReportRenderer, WordRenderer>();
+        services.AddSingleton<IReportRenderer, ExcelRenderer>();
         services.AddSingleton<IReportRenderer, CsvRenderer>();
         services.AddSingleton<IReportRenderer, JsonRenderer>();
         return services;

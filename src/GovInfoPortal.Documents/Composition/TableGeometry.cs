@@ -15,6 +15,9 @@ internal static class TableGeometry
     private const double FigureMaxEms = 10;
     private const double LabelMinEms = 4;
 
+    /// <summary>Room for word processors that round widths to whole twips or pixels, so two characters still fit two.</summary>
+    private const double RoundingEms = 0.2;
+
     /// <summary>The widths of the table's columns, in the unit of <paramref name="totalWidth"/> and <paramref name="em"/>.</summary>
     public static double[] ColumnWidths(DocumentTable table, double totalWidth, double em)
     {
@@ -28,7 +31,7 @@ internal static class TableGeometry
             if (figures[column])
             {
                 var widestFigure = single.Where(c => c.Role == GridCellRole.Value).Select(c => TextWidth.Ems(c.Text)).DefaultIfEmpty(0).Max();
-                minimum[column] = (Math.Max(FigureMinEms, widestFigure) * em) + padding;
+                minimum[column] = ((Math.Max(FigureMinEms, widestFigure) + RoundingEms) * em) + padding;
                 wanted[column] = minimum[column];
             }
             else

@@ -68,6 +68,7 @@ internal sealed class PdfComposer : IDisposable
         }
 
         Signature(document.Signature);
+        FinishPage();
     }
 
     private void Paragraph(DocumentParagraph paragraph, DocumentBlock? next)
@@ -171,13 +172,23 @@ internal sealed class PdfComposer : IDisposable
 
     private void NewPage()
     {
-        _graphics?.Dispose();
+        FinishPage();
         var page = _document.AddPage();
         page.Size = PageSize.A4;
         _graphics = XGraphics.FromPdfPage(page);
         _pageCount++;
         _y = 0;
-        PageNumber(_pageCount);
+    }
+
+    /// <summary>Numbers the page last, so that its text reads (and is extracted) in order.</summary>
+    private void FinishPage()
+    {
+        if (_graphics is not null)
+        {
+            PageNumber(_pageCount);
+            _graphics.Dispose();
+            _graphics = null;
+        }
     }
 
     /// <summary>「— 1 —」 in 4号 under the text block: odd pages right, even pages left, one character in from the edge.</summary>
