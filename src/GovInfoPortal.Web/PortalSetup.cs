@@ -63,6 +63,7 @@ public static class PortalSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapMetricsEndpoint();
         app.MapRazorPages();
+        app.MapPublicFeatures();
         return app;
     }
 }

@@ -85,7 +85,8 @@ public static class ReportDocumentWriter
         writer.Flush();
     }
 
-    private static void WriteTable(Utf8JsonWriter writer, TableDefinition table, ReportTable values)
+    /// <summary>One table as the interchange format nests it (also the shape of the API's statistics).</summary>
+    public static void WriteTable(Utf8JsonWriter writer, TableDefinition table, ReportTable values)
     {
         writer.WriteStartObject(table.Code);
         string? openGroup = null;

@@ -64,7 +64,7 @@ public sealed class ReportTotals(GovInfoDbContext db)
             JOIN {Table<Organization>()} o ON o.{Column("Id")} = r.{Column("OrganizationId")}
             {groupJoin}
             WHERE r.{Column("Status")} = @status AND r.{Column("Year")} = @year AND r.{Column("Format")} = @format AND {where}
-            GROUP BY {group}
+            {(groupJoin is null ? "" : $"GROUP BY {group}")}
             """;
 
         var values = new List<(string, object?)> { ("@status", (int)ReportStatus.Published), ("@year", year), ("@format", (int)format) };

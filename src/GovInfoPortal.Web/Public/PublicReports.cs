@@ -1,12 +1,56 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
+using GovInfoPortal.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Public;
 
-/// <summary>What citizens may read: published reports only. Drafts and reports under review never leave here.</summary>
+/// <summary>A published report as lists show it.</summary>
+public sealed record ReportListItem(int ReportId, int OrganizationId, string OrganizationName, string? OrganizationCode, string? ParentName,
+    int Year, ReportFormat Format, DateOnly? PublishedOn)
+{
+    public string OrganizationKey => ReportLinks.KeyOf(OrganizationCode, OrganizationId);
+
+    public string Url => ReportLinks.Page(OrganizationKey, Year);
+
+    /// <summary>泉港区2023年政府信息公开工作年度报告, as on the report and its downloads.</summary>
+    public string Title => ReportFileNames.Title(new ReportDocument
+    {
+        Organization = new OrganizationRef(OrganizationName, OrganizationCode, ParentName),
+        Year = Year,
+        Format = Format,
+    });
+}
+
+/// <summary>One page of a longer list. <see cref="Page"/> counts from 1.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < PageCount;
+}
+
+/// <summary>An organization as the public pages name and address it.</summary>
+public sealed record PublicOrganization(int Id, string Name, string? Code, string Path, int? ParentId)
+{
+    public string Key => ReportLinks.KeyOf(Code, Id);
+}
+
+/// <summary>An organization with the number of published reports of its whole subtree.</summary>
+public sealed record OrganizationCount(PublicOrganization Organization, int Reports, bool HasChildren);
+
+/// <summary>
+/// What citizens may read: published reports only. Drafts and reports under review never leave here, so
+/// every public page, feed and API reads through this class.
+/// </summary>
 public sealed class PublicReports(GovInfoDbContext db)
 {
+    public const int MaxPageSize = 100;
+
     public IQueryable<AnnualReport> Published =>
         db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
 
@@ -19,4 +63,121 @@ public sealed class PublicReports(GovInfoDbContext db)
             : reports.Where(r => r.Organization.Code == organizationKey);
         return await reports.FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The organization with this key (code or <c>org-{id}</c>), or null.</summary>
+    public Task<PublicOrganization?> FindOrganizationAsync(string? organizationKey, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(organizationKey))
+        {
+            return Task.FromResult<PublicOrganization?>(null);
+        }
+
+        var organizations = db.Organizations.AsNoTracking();
+        organizations = ReportLinks.IdOf(organizationKey) is { } id
+            ? organizations.Where(o => o.Id == id && o.Code == null)
+            : organizations.Where(o => o.Code == organizationKey);
+        return organizations.Select(o => new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The organization's ancestors from the root down, without itself.</summary>
+    public async Task<IReadOnlyList<PublicOrganization>> AncestorsAsync(PublicOrganization organization, CancellationToken cancellationToken = default)
+    {
+        var ids = organization.Path.Split(Organization.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(int.Parse).Where(id => id != organization.Id).ToList();
+        var ancestors = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId))
+            .ToListAsync(cancellationToken);
+        return [.. ancestors.OrderBy(o => o.Path.Length)];
+    }
+
+    /// <summary>Published reports, newest year first, optionally of one year and of one organization's subtree.</summary>
+    public IQueryable<AnnualReport> Filtered(int? year, PublicOrganization? subtree)
+    {
+        var reports = Published;
+        if (year is { } y)
+        {
+            reports = reports.Where(r => r.Year == y);
+        }
+
+        if (subtree is not null)
+        {
+            reports = reports.InSubtree(subtree.Path);
+        }
+
+        return reports;
+    }
+
+    public async Task<Paged<ReportListItem>> ListAsync(int? year, PublicOrganization? subtree, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        (page, pageSize) = Clamp(page, pageSize);
+        var reports = Filtered(year, subtree);
+        var total = await reports.CountAsync(cancellationToken);
+        var items = await reports
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.Organization.Path)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(Item)
+            .ToListAsync(cancellationToken);
+        return new Paged<ReportListItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>The latest publications: newest year first, then by publication date (unknown dates last on every provider).</summary>
+    public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
+        await Published
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.PublishedOn == null)
+            .ThenByDescending(r => r.PublishedOn)
+            .ThenByDescending(r => r.Id)
+            .Take(count)
+            .Select(Item)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The list items of these reports, in the order of the ids given.</summary>
+    public async Task<IReadOnlyList<ReportListItem>> ItemsAsync(IReadOnlyList<int> reportIds, CancellationToken cancellationToken = default)
+    {
+        var ids = reportIds.ToList();
+        var items = (await Published.Where(r => ids.Contains(r.Id)).Select(Item).ToListAsync(cancellationToken))
+            .ToDictionary(item => item.ReportId);
+        return [.. ids.Where(items.ContainsKey).Select(id => items[id])];
+    }
+
+    /// <summary>How many reports each year has, newest year first.</summary>
+    public async Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default)
+    {
+        var counts = await Filtered(null, subtree)
+            .GroupBy(r => r.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
+    }
+
+    /// <summary>
+    /// The children of an organization (the roots when it is null), each with the number of published
+    /// reports in its subtree (of the year, when given), in one query.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationCount>> ChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken = default)
+    {
+        var parentId = parent?.Id;
+        var published = Filtered(year, null);
+        var children = await db.Organizations.AsNoTracking()
+            .Where(o => o.ParentId == parentId)
+            .OrderBy(o => o.Name)
+            .Select(o => new
+            {
+                Organization = new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId),
+                Reports = published.Count(r => r.Organization.Path.StartsWith(o.Path)),
+                HasChildren = db.Organizations.Any(c => c.ParentId == o.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. children.Select(c => new OrganizationCount(c.Organization, c.Reports, c.HasChildren))];
+    }
+
+    public static (int Page, int PageSize) Clamp(int page, int pageSize) =>
+        (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+
+    private static readonly System.Linq.Expressions.Expression<Func<AnnualReport, ReportListItem>> Item =
+        r => new ReportListItem(r.Id, r.OrganizationId, r.Organization.Name, r.Organization.Code,
+            r.Organization.Parent == null ? null : r.Organization.Parent.Name, r.Year, r.Format, r.PublishedOn);
 }

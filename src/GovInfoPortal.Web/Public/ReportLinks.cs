@@ -31,6 +31,9 @@ public static class ReportLinks
             ? id
             : null;
 
+    /// <summary>The scheme and host a request came to, for absolute links (API, feed, sitemap, sharing).</summary>
+    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
     public static string Page(string key, int year) => $"/reports/{Uri.EscapeDataString(key)}/{year}";
 
     public static string Download(string key, int year, string extension) => $"{Page(key, year)}.{extension}";

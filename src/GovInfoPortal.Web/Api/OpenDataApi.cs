@@ -1,0 +1,205 @@
+using System.Text.Json;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Interchange;
+using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Web.Public;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovInfoPortal.Web.Api;
+
+/// <summary>An organization as the API names it.</summary>
+public sealed record ApiOrganization(string Name, string? Code);
+
+/// <summary>One published report in a list: where to read it and where to download it.</summary>
+public sealed record ApiReportItem(ApiOrganization Organization, int Year, string Format, DateOnly? PublishedOn, string Url,
+    IReadOnlyDictionary<string, string> Downloads);
+
+/// <summary>A page of a list.</summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Where a malformed document is wrong: a JSON path and a zh-CN message.</summary>
+public sealed record ApiDocumentError(string Path, string Message);
+
+/// <summary>
+/// The open-data API <c>/api/v1</c>: published reports only, JSON in camelCase, errors as
+/// <c>application/problem+json</c> with zh-CN messages. Described by the OpenAPI document
+/// <c>/openapi/v1.json</c> and the page <c>/api</c>.
+/// </summary>
+public static class OpenDataApi
+{
+    public const string Prefix = "/api/v1";
+    public const int DefaultPageSize = 20;
+
+    public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).WithTags("开放数据");
+
+        api.MapGet("/reports", ListAsync)
+            .WithName("listReports")
+            .WithSummary("已发布的年度报告列表")
+            .WithDescription("按年度、机关（含其下级机关）和关键词筛选已发布的年度报告，分页返回。带关键词时按相关性排序（机关名称命中在前），总数最多计到 1000。");
+
+        api.MapGet("/reports/{orgCode}/{year:int}", GetAsync)
+            .WithName("getReport")
+            .WithSummary("一份已发布的年度报告（govinfo-annual-report/1 交换格式）")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/stats", StatsAsync)
+            .WithName("getStats")
+            .WithSummary("一个机关及其下级机关某年度已发布报告的合计")
+            .WithDescription("合计表二、表三、表四的每个单元格（按填报数字相加，空单元格不计），表的结构与交换格式相同。2018 年及以前的存档报告没有统计表。")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/validate", ValidateAsync)
+            .WithName("validateReport")
+            .WithSummary("校验一份 govinfo-annual-report/1 文档（不保存）")
+            .WithDescription("返回与命令行 validate --json 相同结构的校验结果。数据库中有同一机关上一年度已发布的报告时，一并核对跨年度数据。文档不超过 4 MB。")
+            .Accepts<JsonElement>("application/json")
+            .DisableAntiforgery();
+
+        return app;
+    }
+
+    /// <summary>已发布的年度报告列表。</summary>
+    /// <param name="year">报告年度</param>
+    /// <param name="org">机关代码：只列出该机关及其下级机关的报告</param>
+    /// <param name="q">关键词：在机关名称和报告正文中检索</param>
+    /// <param name="page">页码，从 1 开始</param>
+    /// <param name="pageSize">每页条数，1–100，默认 20</param>
+    private static async Task<Results<Ok<ApiPage<ApiReportItem>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, PublicReports reports, PublicSearch search, ReportDownloads downloads,
+        int? year, string? org, string? q, int page = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        if (page < 1 || pageSize is < 1 or > PublicReports.MaxPageSize)
+        {
+            return BadRequest($"page 应不小于 1，pageSize 应在 1 到 {PublicReports.MaxPageSize} 之间。");
+        }
+
+        if (year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        {
+            return BadRequest($"year 应在 {ReportFormats.MinYear} 到 {ReportFormats.MaxYear} 之间。");
+        }
+
+        var subtree = await reports.FindOrganizationAsync(org, cancellationToken);
+        if (org is { Length: > 0 } && subtree is null)
+        {
+            return NotFound($"没有代码为“{org}”的机关。");
+        }
+
+        IReadOnlyList<ReportListItem> items;
+        int total;
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            var list = await reports.ListAsync(year, subtree, page, pageSize, cancellationToken);
+            (items, total) = (list.Items, list.Total);
+        }
+        else
+        {
+            var found = await search.SearchAsync(q, year, subtree, page, pageSize, cancellationToken);
+            (items, total) = (found.Results.Select(r => r.Report).ToList(), found.Total);
+        }
+
+        var origin = ReportLinks.Origin(http.Request);
+        return TypedResults.Ok(new ApiPage<ApiReportItem>([.. items.Select(item => new ApiReportItem(
+            new ApiOrganization(item.OrganizationName, item.OrganizationCode), item.Year, item.Format.Code(), item.PublishedOn,
+            origin + item.Url,
+            downloads.Available.ToDictionary(d => d.Extension, d => origin + ReportLinks.Download(item.OrganizationKey, item.Year, d.Extension))))],
+            page, pageSize, total));
+    }
+
+    private static async Task<IResult> GetAsync(string orgCode, int year, PublicReports reports, CancellationToken cancellationToken)
+    {
+        var report = await reports.FindAsync(orgCode, year, cancellationToken);
+        if (report is null)
+        {
+            return NotFound($"没有找到代码为“{orgCode}”的机关 {year} 年度已发布的报告。");
+        }
+
+        var json = ReportDocumentWriter.Write(ReportDocument.FromReport(report));
+        return Results.Text(json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>一个机关及其下级机关某年度已发布报告的合计。</summary>
+    /// <param name="year">报告年度</param>
+    /// <param name="org">机关代码；不填时合计全部机关</param>
+    private static async Task<IResult> StatsAsync(PublicReports reports, Data.Statistics.ReportTotals totals,
+        int? year, string? org, CancellationToken cancellationToken)
+    {
+        if (year is not { } y || y is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        {
+            return BadRequest($"请用 year 指定报告年度（{ReportFormats.MinYear}–{ReportFormats.MaxYear}）。");
+        }
+
+        var organization = await reports.FindOrganizationAsync(org, cancellationToken);
+        if (org is { Length: > 0 } && organization is null)
+        {
+            return NotFound($"没有代码为“{org}”的机关。");
+        }
+
+        var definition = FormatDefinition.For(ReportFormats.ForYear(y));
+        var sums = definition.HasTables
+            ? await totals.ForSubtreeAsync(organization?.Path ?? Core.Domain.Organization.PathSeparator.ToString(), y, cancellationToken)
+            : Data.Statistics.TableTotals.None;
+
+        using var buffer = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            if (organization is null)
+            {
+                writer.WriteNull("organization");
+            }
+            else
+            {
+                writer.WriteStartObject("organization");
+                writer.WriteString("name", organization.Name);
+                writer.WriteString("code", organization.Code);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteNumber("year", y);
+            writer.WriteString("format", definition.Format.Code());
+            writer.WriteNumber("reports", sums.Reports);
+            writer.WriteStartObject("tables");
+            foreach (var table in definition.Tables)
+            {
+                ReportDocumentWriter.WriteTable(writer, table, sums.Table(table.Code));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,
+        CancellationToken cancellationToken)
+    {
+        var read = await ReportDocumentReader.ReadAsync(request.Body, cancellationToken);
+        if (read.Document is not { } document)
+        {
+            return TypedResults.Problem(
+                title: "文档格式不正确",
+                detail: string.Join("；", read.Errors.Select(e => e.ToString())),
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = read.Errors.Select(e => new ApiDocumentError(e.Path, e.Message)).ToList() });
+        }
+
+        var lastYear = document.Organization.Code is { Length: > 0 } code
+            ? await reports.FindAsync(code, document.Year - 1, cancellationToken)
+            : null;
+        var result = validation.Validate(new ReportValidationContext(document, lastYear is null ? null : ReportDocument.FromReport(lastYear),
+            OrganizationKind: document.Organization.EffectiveKind));
+        return TypedResults.Ok(result);
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(title: "请求参数不正确", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,71 @@
+using GovInfoPortal.Web.Public;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Reports;
+
+/// <summary>Browse published reports by year and down the organization tree, with counts at every step.</summary>
+public sealed class IndexModel(PublicReports reports) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "org")]
+    public string? OrganizationKey { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PublicOrganization? Organization { get; private set; }
+
+    public IReadOnlyList<PublicOrganization> Ancestors { get; private set; } = [];
+
+    public IReadOnlyList<OrganizationCount> Children { get; private set; } = [];
+
+    public IReadOnlyList<(int Year, int Count)> Years { get; private set; } = [];
+
+    public Paged<ReportListItem> Reports { get; private set; } = new([], 1, PageSize, 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Organization = await reports.FindOrganizationAsync(OrganizationKey, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(OrganizationKey) && Organization is null)
+        {
+            return NotFound();
+        }
+
+        if (Organization is not null)
+        {
+            Ancestors = await reports.AncestorsAsync(Organization, cancellationToken);
+        }
+
+        Years = await reports.YearCountsAsync(Organization, cancellationToken);
+        Children = await reports.ChildrenAsync(Organization, Year, cancellationToken);
+        Reports = await reports.ListAsync(Year, Organization, PageNumber, PageSize, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>This page with other filters (null keeps a filter off).</summary>
+    public string Link(int? year, string? organizationKey, int page = 1)
+    {
+        var query = new List<string>();
+        if (year is { } y)
+        {
+            query.Add($"year={y}");
+        }
+
+        if (organizationKey is not null)
+        {
+            query.Add($"org={Uri.EscapeDataString(organizationKey)}");
+        }
+
+        if (page > 1)
+        {
+            query.Add($"page={page}");
+        }
+
+        return query.Count == 0 ? "/reports" : "/reports?" + string.Join('&', query);
+    }
+}
