@@ -124,6 +124,42 @@ public class Organization
 
     public void ChangeKind(OrganizationKind kind) => Kind = kind;
 
+    /// <summary>Whether <paramref name="other"/> is this organization or stands below it.</summary>
+    public bool Contains(Organization other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other) || (Path.Length > 0 && other.Path.StartsWith(Path, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Moves the organization under <paramref name="parent"/> (null: to the top) and recomputes its path.
+    /// Returns the old path, so that the caller can rebase its descendants' paths (<see cref="RebasePath"/>).
+    /// </summary>
+    public string MoveTo(Organization? parent)
+    {
+        if (parent is not null && Contains(parent))
+        {
+            throw new InvalidOperationException("An organization cannot move under itself or one of its descendants.");
+        }
+
+        var oldPath = Path;
+        Parent = parent;
+        ParentId = parent?.Id;
+        UpdatePath();
+        return oldPath;
+    }
+
+    /// <summary>After an ancestor moved from <paramref name="oldPrefix"/> to <paramref name="newPrefix"/>: the path under the new one.</summary>
+    public void RebasePath(string oldPrefix, string newPrefix)
+    {
+        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The organization does not stand under the moved one.");
+        }
+
+        Path = newPrefix + Path[oldPrefix.Length..];
+    }
+
     /// <summary>Recomputes <see cref="Path"/> from the parent's; call after the id is assigned.</summary>
     public void UpdatePath()
     {
