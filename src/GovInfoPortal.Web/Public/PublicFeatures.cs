@@ -30,6 +30,7 @@ public static class PublicFeatures
     {
         app.MapOpenDataApi();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapFeeds();
         return app;
     }
 }

@@ -134,6 +134,13 @@ public sealed class PublicReports(GovInfoDbContext db)
             .Select(Item)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The published reports of one organization (not of its subtree), newest year first.</summary>
+    public async Task<IReadOnlyList<ReportListItem>> OfOrganizationAsync(int organizationId, CancellationToken cancellationToken = default) =>
+        await Published.Where(r => r.OrganizationId == organizationId)
+            .OrderByDescending(r => r.Year)
+            .Select(Item)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The list items of these reports, in the order of the ids given.</summary>
     public async Task<IReadOnlyList<ReportListItem>> ItemsAsync(IReadOnlyList<int> reportIds, CancellationToken cancellationToken = default)
     {
@@ -173,6 +180,23 @@ public sealed class PublicReports(GovInfoDbContext db)
             .ToListAsync(cancellationToken);
         return [.. children.Select(c => new OrganizationCount(c.Organization, c.Reports, c.HasChildren))];
     }
+
+    /// <summary>
+    /// The organizations that have others under them (regions and governments), in tree order with their
+    /// depth, for filters; at most <see cref="MaxRegions"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<(PublicOrganization Organization, int Depth)>> RegionsAsync(CancellationToken cancellationToken = default)
+    {
+        var regions = await db.Organizations.AsNoTracking()
+            .Where(o => db.Organizations.Any(c => c.ParentId == o.Id))
+            .OrderBy(o => o.Path)
+            .Take(MaxRegions)
+            .Select(o => new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId))
+            .ToListAsync(cancellationToken);
+        return [.. regions.Select(o => (o, o.Path.Count(c => c == Organization.PathSeparator) - 2))];
+    }
+
+    public const int MaxRegions = 500;
 
     public static (int Page, int PageSize) Clamp(int page, int pageSize) =>
         (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));

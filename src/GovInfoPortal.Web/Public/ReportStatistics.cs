@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Data.Statistics;
+using GovInfoPortal.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Public;
@@ -120,10 +121,12 @@ public sealed class ReportStatistics(PublicReports reports, ReportTotals totals)
         var columns = new List<(string Name, TableTotals Totals)>();
         if (byChild.TryGetValue(organization.Id, out var own))
         {
-            columns.Add(($"{organization.Name}（本级）", own));
+            columns.Add(($"{ReportFileNames.ShortName(organization.Name, null)}（本级）", own));
         }
 
-        columns.AddRange(children.Where(c => byChild.ContainsKey(c.Organization.Id)).Select(c => (c.Organization.Name, byChild[c.Organization.Id])));
+        // Children side by side under the names readers use (晋江市西园街道办事处 → 西园街道).
+        columns.AddRange(children.Where(c => byChild.ContainsKey(c.Organization.Id))
+            .Select(c => (ReportFileNames.ShortName(c.Organization.Name, organization.Name), byChild[c.Organization.Id])));
         var series = Groups(definition).Select(group => new Series(group, [.. columns.Select(c => c.Name)],
             [.. group.Measures.Select(measure => (IReadOnlyList<decimal?>)[.. columns.Select(c => measure.ValueIn(c.Totals.Table(measure.TableCode)))])]))
             .ToList();

@@ -5,11 +5,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Reports;
 
-public sealed class ReportModel(PublicReports reports) : PageModel
+/// <summary>A published report in the official layout, with its downloads and the organization's other years.</summary>
+public sealed class ReportModel(PublicReports reports, ReportDownloads downloads) : PageModel
 {
+    /// <summary>How much of the overview the page's description (search engines, sharing) quotes.</summary>
+    private const int DescriptionLength = 120;
+
     public ReportBodyModel Body { get; private set; } = null!;
 
     public string OrganizationKey { get; private set; } = string.Empty;
+
+    public IReadOnlyList<(string Extension, string Name)> Downloads => downloads.Available;
+
+    public IReadOnlyList<ReportListItem> OtherYears { get; private set; } = [];
+
+    public string Description { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string orgCode, int year, CancellationToken cancellationToken)
     {
@@ -21,6 +31,11 @@ public sealed class ReportModel(PublicReports reports) : PageModel
 
         OrganizationKey = ReportLinks.KeyOf(report.Organization);
         Body = ReportBodyModel.From(report);
+        OtherYears = [.. (await reports.OfOrganizationAsync(report.OrganizationId, cancellationToken)).Where(item => item.Year != year)];
+
+        var overview = ReportBodyModel.Paragraphs(report.Sections.Overview).FirstOrDefault() ?? string.Empty;
+        Description = $"{report.Organization.Name}{year}年政府信息公开工作年度报告。" +
+            (overview.Length > DescriptionLength ? overview[..DescriptionLength] + "…" : overview);
         return Page();
     }
 }

@@ -1,0 +1,87 @@
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Data.Search;
+using GovInfoPortal.Web.Public;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Search;
+
+/// <summary>Full-text search of published reports, with year and organization filters.</summary>
+public sealed class IndexModel(PublicReports reports, PublicSearch search) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "org")]
+    public string? OrganizationKey { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PublicOrganization? Organization { get; private set; }
+
+    public IReadOnlyList<(int Year, int Count)> Years { get; private set; } = [];
+
+    public IReadOnlyList<(PublicOrganization Organization, int Depth)> Regions { get; private set; } = [];
+
+    public SearchPage? Results { get; private set; }
+
+    /// <summary>Why the query or a filter was not used, in zh-CN; null when all is well.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Years = await reports.YearCountsAsync(null, cancellationToken);
+        Regions = await reports.RegionsAsync(cancellationToken);
+        Organization = await reports.FindOrganizationAsync(OrganizationKey, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(OrganizationKey) && Organization is null)
+        {
+            Problem = $"没有代码为“{OrganizationKey}”的机关，已在全部机关中检索。";
+        }
+
+        if (Year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        {
+            Problem = $"年度 {Year} 无效，已在全部年度中检索。";
+            Year = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            return;
+        }
+
+        if (SearchTokens.ParseQuery(Query).Count == 0)
+        {
+            Problem = "请输入汉字、字母或数字作为关键词。";
+            return;
+        }
+
+        Results = await search.SearchAsync(Query, Year, Organization, PageNumber, PageSize, cancellationToken);
+    }
+
+    public string Link(int page)
+    {
+        var query = new List<string> { $"q={Uri.EscapeDataString(Query ?? string.Empty)}" };
+        if (Year is { } y)
+        {
+            query.Add($"year={y}");
+        }
+
+        if (Organization is not null)
+        {
+            query.Add($"org={Uri.EscapeDataString(Organization.Key)}");
+        }
+
+        if (page > 1)
+        {
+            query.Add($"page={page}");
+        }
+
+        return "/search?" + string.Join('&', query);
+    }
+}

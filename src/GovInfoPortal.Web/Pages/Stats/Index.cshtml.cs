@@ -1,0 +1,98 @@
+using System.Text.Json;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Web.Public;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Stats;
+
+/// <summary>One chart as the page's script draws it (from the JSON block), and as its table shows it.</summary>
+public sealed record ChartSpec(string Id, string Kind, bool Stacked, string Title, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Data);
+
+/// <summary>
+/// Statistics and charts: one organization across the years, its children side by side for a year, and the
+/// totals of its subtree in the official layout. Every chart also stands as a data table.
+/// </summary>
+public sealed class IndexModel(PublicReports reports, ReportStatistics statistics) : PageModel
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    [BindProperty(SupportsGet = true, Name = "org")]
+    public string? OrganizationKey { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public PublicOrganization? Organization { get; private set; }
+
+    public IReadOnlyList<PublicOrganization> Ancestors { get; private set; } = [];
+
+    public IReadOnlyList<(PublicOrganization Organization, int Depth)> Regions { get; private set; } = [];
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public OrganizationTrend? Trend { get; private set; }
+
+    public SubtreeYear? Subtree { get; private set; }
+
+    public IReadOnlyList<ChartSpec> TrendCharts { get; private set; } = [];
+
+    public IReadOnlyList<ChartSpec> ChildCharts { get; private set; } = [];
+
+    public IReadOnlyList<OrganizationCount> Children { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Regions = await reports.RegionsAsync(cancellationToken);
+        Organization = string.IsNullOrWhiteSpace(OrganizationKey)
+            ? Regions.Select(r => r.Organization).FirstOrDefault()
+            : await reports.FindOrganizationAsync(OrganizationKey, cancellationToken);
+        if (Organization is null)
+        {
+            return string.IsNullOrWhiteSpace(OrganizationKey) ? Page() : NotFound();
+        }
+
+        Ancestors = await reports.AncestorsAsync(Organization, cancellationToken);
+        Years = [.. (await reports.YearCountsAsync(Organization, cancellationToken))
+            .Select(c => c.Year).Where(y => FormatDefinition.For(ReportFormats.ForYear(y)).HasTables)];
+        if (Year is not { } year || !Years.Contains(year))
+        {
+            Year = Years.Count > 0 ? Years[0] : null;
+        }
+
+        Trend = await statistics.TrendAsync(Organization, cancellationToken);
+        TrendCharts = [.. Trend.Series.Select(s => Chart("trend", s, s.Group.Code == "applications" ? "line" : "bar", s.Group.Code == "outcomes"))];
+        if (Year is { } selected)
+        {
+            Subtree = await statistics.SubtreeAsync(Organization, selected, cancellationToken);
+            ChildCharts = [.. Subtree.Children.Where(s => s.Categories.Count > 0).Select(s => Chart("children", s, "bar", s.Group.Code == "outcomes"))];
+            Children = await reports.ChildrenAsync(Organization, selected, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public string ChartJson => JsonSerializer.Serialize(TrendCharts.Concat(ChildCharts), JsonOptions);
+
+    private static ChartSpec Chart(string prefix, Series series, string kind, bool stacked) => new(
+        $"chart-{prefix}-{series.Group.Code}", kind, stacked, series.Group.Title, series.Categories,
+        [.. series.Group.Measures.Select((measure, i) => new ChartSeries(measure.Label, series.Values[i]))]);
+
+    public string Link(string? organizationKey, int? year)
+    {
+        var query = new List<string>();
+        if (organizationKey is not null)
+        {
+            query.Add($"org={Uri.EscapeDataString(organizationKey)}");
+        }
+
+        if (year is { } y)
+        {
+            query.Add($"year={y}");
+        }
+
+        return query.Count == 0 ? "/stats" : "/stats?" + string.Join('&', query);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using GovInfoPortal.Core.Formats;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovInfoPortal.Web.Public;
+
+/// <summary>
+/// What machines read about the public pages: the Atom feed of new publications (<c>/feed.atom</c>), the
+/// sitemap (<c>/sitemap.xml</c>, an index of pages of at most <see cref="SitemapPageSize"/> addresses, so
+/// that it holds at a national scale) and <c>/robots.txt</c>. Published reports only.
+/// </summary>
+public static class FeedEndpoints
+{
+    public const int FeedEntries = 50;
+    public const int SitemapPageSize = 40_000;
+
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Publication dates are days in China; the feed states them at midnight China time.</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private static readonly string[] PublicPages = ["/", "/reports", "/search", "/stats", "/api"];
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/feed.atom", FeedAsync).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", SitemapIndexAsync).ExcludeFromDescription();
+        app.MapGet("/sitemaps/pages.xml", SitemapPages).ExcludeFromDescription();
+        app.MapGet("/sitemaps/reports-{number:int}.xml", SitemapReportsAsync).ExcludeFromDescription();
+        app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> FeedAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    {
+        var origin = ReportLinks.Origin(http.Request);
+        var latest = await reports.Published
+            .OrderBy(r => r.PublishedOn == null)
+            .ThenByDescending(r => r.PublishedOn)
+            .ThenByDescending(r => r.Id)
+            .Take(FeedEntries)
+            .Select(r => new { r.Id, r.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var items = await reports.ItemsAsync([.. latest.Select(r => r.Id)], cancellationToken);
+        var updatedAt = latest.ToDictionary(r => r.Id, r => r.UpdatedAt);
+
+        // An entry's time is its publication day; a report archived without one shows when it was stored.
+        string EntryTime(ReportListItem item) => item.PublishedOn is { } day ? Timestamp(day) : Timestamp(updatedAt[item.ReportId]);
+
+        return Xml("application/atom+xml; charset=utf-8", writer =>
+        {
+            writer.WriteStartElement("feed", AtomNamespace);
+            writer.WriteAttributeString("xml", "lang", null, "zh-CN");
+            writer.WriteElementString("id", AtomNamespace, origin + "/feed.atom");
+            writer.WriteElementString("title", AtomNamespace, $"{Portal.Name}：新发布的年度报告");
+            writer.WriteElementString("updated", AtomNamespace, items.Count == 0 ? Timestamp(DateTime.UnixEpoch) : items.Select(EntryTime).Max());
+            Link(writer, origin + "/feed.atom", "self", "application/atom+xml");
+            Link(writer, origin + "/", "alternate", "text/html");
+            writer.WriteStartElement("author", AtomNamespace);
+            writer.WriteElementString("name", AtomNamespace, Portal.Name);
+            writer.WriteEndElement();
+
+            foreach (var item in items)
+            {
+                writer.WriteStartElement("entry", AtomNamespace);
+                writer.WriteElementString("id", AtomNamespace, origin + item.Url);
+                writer.WriteElementString("title", AtomNamespace, item.Title);
+                writer.WriteElementString("updated", AtomNamespace, EntryTime(item));
+                if (item.PublishedOn is { } published)
+                {
+                    writer.WriteElementString("published", AtomNamespace, Timestamp(published));
+                }
+
+                Link(writer, origin + item.Url, "alternate", "text/html");
+                writer.WriteStartElement("author", AtomNamespace);
+                writer.WriteElementString("name", AtomNamespace, item.OrganizationName);
+                writer.WriteEndElement();
+                writer.WriteElementString("summary", AtomNamespace,
+                    $"{item.OrganizationName}发布了{item.Year}年政府信息公开工作年度报告（{item.Format.DisplayName()}）。");
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private static async Task<IResult> SitemapIndexAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    {
+        var origin = ReportLinks.Origin(http.Request);
+        var count = await reports.Published.CountAsync(cancellationToken);
+        var pages = (count + SitemapPageSize - 1) / SitemapPageSize;
+        return Xml("application/xml; charset=utf-8", writer =>
+        {
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            foreach (var location in new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(1, pages).Select(n => $"/sitemaps/reports-{n}.xml")))
+            {
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, origin + location);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private static IResult SitemapPages(HttpContext http)
+    {
+        var origin = ReportLinks.Origin(http.Request);
+        return UrlSet(PublicPages.Select(path => (origin + path, (DateOnly?)null)));
+    }
+
+    private static async Task<IResult> SitemapReportsAsync(int number, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    {
+        if (number < 1)
+        {
+            return Results.NotFound();
+        }
+
+        var origin = ReportLinks.Origin(http.Request);
+        var page = await reports.Published.OrderBy(r => r.Id)
+            .Skip((number - 1) * SitemapPageSize)
+            .Take(SitemapPageSize)
+            .Select(r => new { r.OrganizationId, r.Organization.Code, r.Year, r.PublishedOn })
+            .ToListAsync(cancellationToken);
+        if (page.Count == 0)
+        {
+            return Results.NotFound();
+        }
+
+        return UrlSet(page.Select(r => (origin + ReportLinks.Page(ReportLinks.KeyOf(r.Code, r.OrganizationId), r.Year), r.PublishedOn)));
+    }
+
+    private static IResult Robots(HttpContext http)
+    {
+        var origin = ReportLinks.Origin(http.Request);
+        var text = new StringBuilder()
+            .Append("User-agent: *\n")
+            .Append("Allow: /\n")
+            .Append("Disallow: /account/\n")
+            .Append("Disallow: /clerk/\n")
+            .Append("Disallow: /review/\n")
+            .Append("Disallow: /admin/\n")
+            .Append(CultureInfo.InvariantCulture, $"Sitemap: {origin}/sitemap.xml\n")
+            .ToString();
+        return Results.Text(text, "text/plain; charset=utf-8");
+    }
+
+    private static IResult UrlSet(IEnumerable<(string Location, DateOnly? Modified)> urls) =>
+        Xml("application/xml; charset=utf-8", writer =>
+        {
+            writer.WriteStartElement("urlset", SitemapNamespace);
+            foreach (var (location, modified) in urls)
+            {
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, location);
+                if (modified is { } date)
+                {
+                    writer.WriteElementString("lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+
+    private static void Link(XmlWriter writer, string href, string rel, string type)
+    {
+        writer.WriteStartElement("link", AtomNamespace);
+        writer.WriteAttributeString("rel", rel);
+        writer.WriteAttributeString("type", type);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    /// <summary>An RFC 3339 time for a publication day: midnight China time.</summary>
+    private static string Timestamp(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static IResult Xml(string contentType, Action<XmlWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        return Results.Bytes(buffer.ToArray(), contentType);
+    }
+}
