@@ -86,8 +86,11 @@ internal sealed record OfficialDocument(
     DocumentSignature Signature,
     string Author)
 {
-    /// <summary>A title that does not fit one line breaks between the body's name and the year.</summary>
-    private const double TitleLineEms = OfficialPage.TextWidthMm / (OfficialPage.TitleSize * 25.4 / 72);
+    /// <summary>
+    /// A title that does not fit one line breaks between the body's name and the year (a character to spare
+    /// for the heavier, slightly wider title face).
+    /// </summary>
+    private const double TitleLineEms = (OfficialPage.TextWidthMm / (OfficialPage.TitleSize * 25.4 / 72)) - 1;
 
     public static OfficialDocument For(ReportDocument report)
     {

@@ -9,7 +9,7 @@ namespace GovInfoPortal.Documents.Composition;
 internal static class TableGeometry
 {
     /// <summary>Horizontal padding inside a cell, each side, in ems of the table text.</summary>
-    public const double PaddingEms = 0.3;
+    public const double PaddingEms = 0.2;
 
     private const double FigureMinEms = 2;
     private const double FigureMaxEms = 10;

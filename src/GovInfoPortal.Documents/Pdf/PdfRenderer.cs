@@ -26,6 +26,7 @@ public sealed class PdfRenderer : IReportRenderer
         document.Info.Author = content.Author;
         document.Info.Subject = "政府信息公开工作年度报告";
         document.Info.Creator = "GovInfoPortal";
+        document.Language = "zh-CN";
         document.ViewerPreferences.DisplayDocTitle = true;
         document.Options.CompressContentStreams = true;
         using (var composer = new PdfComposer(document))

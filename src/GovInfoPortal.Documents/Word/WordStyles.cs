@@ -88,7 +88,7 @@ internal static class WordStyles
                 run: [new Spacing { Val = BodyCharacterSpacing }],
                 isDefault: true),
             ParagraphStyle(TitleStyle, "Title", "Normal",
-                paragraph: [new KeepNext(), new SpacingBetweenLines { AfterLines = 100, After = "0" }, NoIndent(), new Justification { Val = JustificationValues.Center }, new OutlineLevel { Val = 0 }],
+                paragraph: [new KeepNext(), new SpacingBetweenLines { AfterLines = 100, After = "0" }, NoIndent(), new Justification { Val = JustificationValues.Center }],
                 run: [Fonts(TitleFont, null), new Bold(), new Spacing { Val = 0 }, new FontSize { Val = HalfPoints(OfficialPage.TitleSize) }, new FontSizeComplexScript { Val = HalfPoints(OfficialPage.TitleSize) }]),
             HeadingStyle(1, HeiFont),
             HeadingStyle(2, KaiFont),
