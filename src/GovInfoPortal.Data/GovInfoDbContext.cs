@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Configurations;
+using GovInfoPortal.Data.Exports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AnnualReport> Reports => Set<AnnualReport>();
+
+    /// <summary>Background exports (a year's PDFs as one ZIP), claimed by one instance of the portal through this table.</summary>
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
