@@ -184,6 +184,20 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public void A_table_longer_than_a_page_goes_on_with_its_heading_row_repeated()
+    {
+        var figures = TableRow.Of(Enumerable.Range(1, 80).Select(i => new KeyValuePair<string, decimal?>($"第{i}项指标", i)));
+        var report = TestReports.Qingyang2018 with { LegacyFigures = figures };
+
+        using var pdf = PdfDocument.Open(PdfRenderer.Render(report));
+
+        Assert.True(pdf.NumberOfPages >= 3, $"{pdf.NumberOfPages} pages");
+        Assert.All(pdf.GetPages(), page => Assert.Contains("统计指标数值", Text(page)));
+        var text = AllText(pdf);
+        Assert.All(Enumerable.Range(1, 80), i => Assert.Contains($"第{i}项指标{i}", text));
+    }
+
+    [Fact]
     public void Renders_concurrently()
     {
         var reports = Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? TestReports.Quangang2023 : TestReports.Xiyuan2020).ToList();
