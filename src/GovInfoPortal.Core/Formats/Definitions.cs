@@ -10,7 +10,14 @@ public enum CellKind
 
 /// <summary>One column of an official table: its code and its official label.</summary>
 /// <param name="Group">A header spanning several columns (e.g. 法人或其他组织), or null.</param>
-public sealed record ColumnDefinition(string Code, string Label, CellKind Kind = CellKind.Count, string? Group = null);
+public sealed record ColumnDefinition(string Code, string Label, CellKind Kind = CellKind.Count, string? Group = null)
+{
+    /// <summary>
+    /// Whether the column's figures mean something when added up over several bodies (city-wide totals).
+    /// False for the 2019 form's 上一年项目数量 and 本年增/减, which describe each body's own list of items.
+    /// </summary>
+    public bool Summable { get; init; } = true;
+}
 
 /// <summary>
 /// One row of an official table. <see cref="Code"/> is the row's code; a row inside a group has a dotted

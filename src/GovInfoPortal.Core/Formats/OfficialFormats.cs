@@ -179,14 +179,14 @@ internal static class OfficialFormats
         ];
         IReadOnlyList<ColumnDefinition> items =
         [
-            new(DisclosureColumn.Previous, "上一年项目数量"),
-            new(DisclosureColumn.Change, "本年增/减", CellKind.SignedCount),
+            new(DisclosureColumn.Previous, "上一年项目数量") { Summable = false },
+            new(DisclosureColumn.Change, "本年增/减", CellKind.SignedCount) { Summable = false },
             new(DisclosureColumn.Decisions, "处理决定数量"),
         ];
         IReadOnlyList<ColumnDefinition> fees =
         [
-            new(DisclosureColumn.Previous, "上一年项目数量"),
-            new(DisclosureColumn.Change, "本年增/减", CellKind.SignedCount),
+            new(DisclosureColumn.Previous, "上一年项目数量") { Summable = false },
+            new(DisclosureColumn.Change, "本年增/减", CellKind.SignedCount) { Summable = false },
         ];
         IReadOnlyList<ColumnDefinition> procurement =
         [

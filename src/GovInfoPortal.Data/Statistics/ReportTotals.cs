@@ -17,6 +17,21 @@ public sealed record TableTotals(int Reports, ReportTable ActiveDisclosure, Repo
     };
 
     public static readonly TableTotals None = new(0, ReportTable.Empty, ReportTable.Empty, ReportTable.Empty);
+
+    /// <summary>
+    /// The totals without the cells whose column is not <see cref="ColumnDefinition.Summable"/> (the 2019 form's
+    /// 上一年项目数量 and 本年增/减): what a city-wide sum may show.
+    /// </summary>
+    public TableTotals SummableOnly(FormatDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ReportTable Filter(string tableCode) =>
+            ReportTable.FromCells(definition.FindTable(tableCode)?.Cells
+                .Where(cell => cell.Column.Summable)
+                .Select(cell => (cell.Row.Code, cell.Column.Code, Table(tableCode)[cell.Row.Code, cell.Column.Code])) ?? []);
+
+        return new TableTotals(Reports, Filter(TableCodes.ActiveDisclosure), Filter(TableCodes.Applications), Filter(TableCodes.ReviewLitigation));
+    }
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed class ExcelRenderer : IReportRenderer
     public const int TitleRows = 2;
 
     /// <summary>Text lines in a cell are about this many points apart in 11 pt 宋体.</summary>
-    private const double LineHeight = 14.3;
+    internal const double LineHeight = 14.3;
 
     private const double CellPadding = 3;
 
@@ -38,17 +38,31 @@ public sealed class ExcelRenderer : IReportRenderer
     public Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default) =>
         RenderedOutput.CopyAsync(Render(report), output, cancellationToken);
 
-    private sealed record SheetTable(string Name, string Heading, DocumentTable Table);
+    /// <summary>A sheet holding one official table under the workbook's title and the part's heading.</summary>
+    internal sealed record SheetTable(string Name, string Heading, DocumentTable Table);
+
+    /// <summary>A sheet after the tables (说明 …), built once it is known whether it is the selected one.</summary>
+    internal sealed record OtherSheet(string Name, Func<bool, Worksheet> Build);
 
     public static byte[] Render(ReportDocument report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var title = ReportFileNames.Title(report);
+        return Write(title, report.Organization.Name, [.. Tables(report)],
+            [new OtherSheet(InfoSheet, selected => InfoSheetOf(report, title, selected))]);
+    }
+
+    /// <summary>
+    /// A workbook of official tables in their printed layout, one sheet each with the title and part heading
+    /// above (repeated on every printed page), followed by the other sheets; the first sheet is selected.
+    /// </summary>
+    internal static byte[] Write(string title, string creator, IReadOnlyList<SheetTable> tables, IReadOnlyList<OtherSheet> others)
+    {
         using var buffer = new MemoryStream();
         using (var package = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
             package.PackageProperties.Title = title;
-            package.PackageProperties.Creator = report.Organization.Name;
+            package.PackageProperties.Creator = creator;
             package.PackageProperties.Language = "zh-CN";
 
             var workbook = package.AddWorkbookPart();
@@ -58,7 +72,7 @@ public sealed class ExcelRenderer : IReportRenderer
             var sheets = new Sheets();
             var printTitles = new DefinedNames();
             uint sheetId = 1;
-            foreach (var table in Tables(report))
+            foreach (var table in tables)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 part.Worksheet = TableSheet(title, table, selected: sheetId == 1);
@@ -68,9 +82,13 @@ public sealed class ExcelRenderer : IReportRenderer
                 sheetId++;
             }
 
-            var info = workbook.AddNewPart<WorksheetPart>();
-            info.Worksheet = InfoSheetOf(report, title, selected: sheetId == 1);
-            sheets.Append(new Sheet { Name = InfoSheet, SheetId = sheetId, Id = workbook.GetIdOfPart(info) });
+            foreach (var other in others)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                part.Worksheet = other.Build(sheetId == 1);
+                sheets.Append(new Sheet { Name = other.Name, SheetId = sheetId, Id = workbook.GetIdOfPart(part) });
+                sheetId++;
+            }
 
             workbook.Workbook.Append(sheets);
             if (printTitles.HasChildren)
@@ -164,10 +182,10 @@ public sealed class ExcelRenderer : IReportRenderer
             PageSetup());
     }
 
-    private static PageMargins PageMargins() => new() { Left = 0.6, Right = 0.6, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 };
+    internal static PageMargins PageMargins() => new() { Left = 0.6, Right = 0.6, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 };
 
     /// <summary>Printed on A4 portrait, as wide as the page.</summary>
-    private static PageSetup PageSetup() => new() { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 };
+    internal static PageSetup PageSetup() => new() { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 };
 
     /// <summary>The sheet 说明: which report the workbook holds.</summary>
     private static Worksheet InfoSheetOf(ReportDocument report, string title, bool selected)
@@ -206,6 +224,12 @@ public sealed class ExcelRenderer : IReportRenderer
             ? "各表按国务院办公厅规定的统计表格式排列，合并单元格与印发的表样一致；表中数字为报告所填报的数值，空白表示未填报。"
             : "本报告为存档报告，工作表“统计数据”为其统计数据的主要指标；空白表示未填报。")));
 
+        return InfoSheetOf(rows, selected);
+    }
+
+    /// <summary>A sheet of labelled facts: the label in column A, the fact (text, number or date) in column B.</summary>
+    internal static Worksheet InfoSheetOf(IReadOnlyList<(string Label, Cell Value)> rows, bool selected)
+    {
         var data = new SheetData();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -236,7 +260,7 @@ public sealed class ExcelRenderer : IReportRenderer
     /// <summary>How many ems of 11 pt text column B of 说明 holds on a line (64 characters of 7 px).</summary>
     private const double InfoTextEms = 28;
 
-    private static Cell InfoText(string text) => TextCell(null, text, ExcelStyles.InfoText);
+    internal static Cell InfoText(string text) => TextCell(null, text, ExcelStyles.InfoText);
 
     private static SheetView SheetView(int frozenRows, int frozenColumns, bool selected)
     {
@@ -264,14 +288,14 @@ public sealed class ExcelRenderer : IReportRenderer
             CustomHeight = true,
         };
 
-    private static Cell TextCell(string? reference, string text, uint style) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+    internal static Cell TextCell(string? reference, string text, uint style) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = reference,
         DataType = CellValues.InlineString,
         StyleIndex = style,
     };
 
-    private static Cell NumberCell(string reference, decimal? value, uint style)
+    internal static Cell NumberCell(string reference, decimal? value, uint style)
     {
         var cell = new Cell { CellReference = reference, StyleIndex = style };
         if (value is { } number)
@@ -299,5 +323,5 @@ public sealed class ExcelRenderer : IReportRenderer
     }
 
     /// <summary>Points to Excel's column width: characters of the default font's digit width (7 px at 11 pt) plus 5 px of margin.</summary>
-    private static double ColumnWidth(double points) => Math.Round(Math.Max(1, ((points * 96 / 72) - 5) / 7), 2);
+    internal static double ColumnWidth(double points) => Math.Round(Math.Max(1, ((points * 96 / 72) - 5) / 7), 2);
 }
