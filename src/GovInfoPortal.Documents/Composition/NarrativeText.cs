@@ -30,7 +30,8 @@ internal static partial class NarrativeText
 
         foreach (var raw in text.Split('\n'))
         {
-            var line = raw.Trim().Trim('\u3000').Trim();
+            // Control characters (a stray tab, or worse) have no place in a printed line, nor in Word's XML.
+            var line = string.Concat(raw.Select(c => char.IsControl(c) ? ' ' : c)).Trim().Trim('\u3000').Trim();
             if (line.Length > 0)
             {
                 yield return Paragraph(line);

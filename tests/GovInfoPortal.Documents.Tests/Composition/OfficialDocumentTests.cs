@@ -114,6 +114,14 @@ public sealed class NarrativeTextTests
     }
 
     [Fact]
+    public void Control_characters_do_not_reach_the_documents()
+    {
+        var paragraph = Assert.Single(NarrativeText.Paragraphs("\t本年度\u0001工作。\r\n"));
+
+        Assert.Equal("本年度 工作。", paragraph.Text);
+    }
+
+    [Fact]
     public void Empty_text_has_no_paragraphs()
     {
         Assert.Empty(NarrativeText.Paragraphs(null));
