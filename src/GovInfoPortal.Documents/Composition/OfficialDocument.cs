@@ -54,8 +54,6 @@ internal sealed record DocumentTableBlock(DocumentTable Table) : DocumentBlock;
 /// </summary>
 internal sealed record DocumentSignature(string Organization, string? Date, string? SignedBy)
 {
-    public string? SignedByLine => SignedBy is { Length: > 0 } name ? $"签发人：{name}" : null;
-
     /// <summary>
     /// GB/T 9704-2012 7.3.5.2: the name ends two characters from the right; the date starts two characters
     /// right of the name's first character, unless it is the longer line, in which case the date ends two

@@ -49,7 +49,7 @@ internal sealed class PdfComposer : IDisposable
         NewPage();
         foreach (var line in document.TitleLines)
         {
-            Line(_text.Shape(line, Typeface.Song, OfficialPage.TitleSize, bold: true), OfficialPage.TitleSize, center: true);
+            CenteredLine(_text.Shape(line, Typeface.Song, OfficialPage.TitleSize, bold: true), OfficialPage.TitleSize);
         }
 
         _y += Pitch; // one empty line under the title
@@ -96,13 +96,13 @@ internal sealed class PdfComposer : IDisposable
         }
     }
 
-    /// <summary>A line of unjustified text (the title), centred.</summary>
-    private void Line(List<Glyph> glyphs, double size, bool center)
+    /// <summary>A line of the title, centred (wrapped should it still be too long).</summary>
+    private void CenteredLine(List<Glyph> glyphs, double size)
     {
         foreach (var line in PdfText.Break(glyphs, Width, Width))
         {
             EnsureRoom(Pitch);
-            var x = center ? Left + ((Width - PdfText.Width(glyphs, line)) / 2) : Left;
+            var x = Left + ((Width - PdfText.Width(glyphs, line)) / 2);
             PdfText.Draw(Graphics, glyphs, line, x, Baseline(size));
             _y += Pitch;
         }
@@ -126,15 +126,15 @@ internal sealed class PdfComposer : IDisposable
     private void Signature(DocumentSignature signature)
     {
         var glyphs = new List<List<Glyph>>();
-        if (signature.SignedByLine is { } signer)
+        if (signature.SignedBy is { Length: > 0 } signedBy)
         {
-            glyphs.Add(_text.Shape([new TextRun("签发人：", Typeface.Song), new TextRun(signature.SignedBy!, Typeface.Kai)], OfficialPage.BodySize, BodyScale));
+            // The label in the body face, the name in 楷体, as GB/T 9704 sets 签发人.
+            glyphs.Add(_text.Shape([new TextRun("签发人：", Typeface.Song), new TextRun(signedBy, Typeface.Kai)], OfficialPage.BodySize, BodyScale));
         }
 
         var name = _text.Shape(signature.Organization, Typeface.Song, OfficialPage.BodySize, BodyScale);
         var date = signature.Date is { } text ? _text.Shape(text, Typeface.Song, OfficialPage.BodySize, BodyScale) : null;
-        var nameWidth = Ems(name);
-        var (nameIndent, dateIndent) = DocumentSignature.RightIndents(nameWidth, date is null ? 0 : Ems(date));
+        var (nameIndent, dateIndent) = DocumentSignature.RightIndents(Ems(name), date is null ? 0 : Ems(date));
         glyphs.Add(name);
 
         EnsureRoom((glyphs.Count + (date is null ? 1 : 2)) * Pitch);

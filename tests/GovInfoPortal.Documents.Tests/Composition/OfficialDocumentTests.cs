@@ -58,7 +58,7 @@ public sealed class OfficialDocumentTests
         Assert.Equal(DocumentTable.LegacyCode, figures.Code);
         Assert.Contains(figures.Cells, c => c.Role == GridCellRole.RowHeader && c.Text == "主动公开文件数");
         Assert.Contains(figures.Cells, c => c.Role == GridCellRole.Value && c.Number == 158m);
-        Assert.Equal("签发人：吴靖宇", document.Signature.SignedByLine);
+        Assert.Equal("吴靖宇", document.Signature.SignedBy);
         Assert.Equal("2019年1月1日", document.Signature.Date);
     }
 
