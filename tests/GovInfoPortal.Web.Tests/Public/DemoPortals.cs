@@ -36,7 +36,7 @@ public sealed class DemoPortals : IAsyncLifetime
         return portal;
     }
 
-    private static async Task AddUnpublishedAsync(TestDatabase database)
+    internal static async Task AddUnpublishedAsync(TestDatabase database)
     {
         var now = DateTime.UtcNow;
         await using var db = database.CreateContext();

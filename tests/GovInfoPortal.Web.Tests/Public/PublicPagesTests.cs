@@ -151,7 +151,7 @@ public sealed partial class PublicPagesTests(DemoPortals portals) : IClassFixtur
 
         var city = await client.GetStringAsync("/stats?org=350500&year=2023");
         Assert.Contains("<div id=\"chart-children-applications\" class=\"chart\" role=\"img\"", city, StringComparison.Ordinal);
-        Assert.Contains("<caption id=\"chart-children-applications-table-caption\">申请数量（数据表）</caption>", city, StringComparison.Ordinal);
+        Assert.Contains("<caption id=\"chart-children-applications-table-caption\">2023年度各机关申请数量（数据表）</caption>", city, StringComparison.Ordinal);
         Assert.Contains("<script type=\"application/json\" id=\"chart-data\">", city, StringComparison.Ordinal);
         Assert.Contains("三、2023 年度合计（1 份报告）", city, StringComparison.Ordinal);
         Assert.Contains("data-cell=\"newlyReceived.total\">26</td>", city, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Documents;
+using Microsoft.AspNetCore.Html;
 
 namespace GovInfoPortal.Web.Pages.Shared;
 
@@ -17,6 +18,9 @@ public sealed record ReportBodyModel(ReportDocument Report, string? SignedBy, in
 {
     public static ReportBodyModel From(AnnualReport report, int titleLevel = 1, string idPrefix = "") =>
         new(ReportDocument.FromReport(report), report.SignedBy, titleLevel, idPrefix);
+
+    /// <summary>What the page shows under the report's heading (the public page: its downloads), or null.</summary>
+    public IHtmlContent? Actions { get; init; }
 
     public FormatDefinition Definition => FormatDefinition.For(Report.Format);
 

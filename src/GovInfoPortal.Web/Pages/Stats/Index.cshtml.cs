@@ -63,11 +63,12 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
         }
 
         Trend = await statistics.TrendAsync(Organization, cancellationToken);
-        TrendCharts = [.. Trend.Series.Select(s => Chart("trend", s, s.Group.Code == "applications" ? "line" : "bar", s.Group.Code == "outcomes"))];
+        TrendCharts = [.. Trend.Series.Select(s => Chart("trend", $"历年{s.Group.Title}", s, s.Group.Code == "applications" ? "line" : "bar", s.Group.Code == "outcomes"))];
         if (Year is { } selected)
         {
             Subtree = await statistics.SubtreeAsync(Organization, selected, cancellationToken);
-            ChildCharts = [.. Subtree.Children.Where(s => s.Categories.Count > 0).Select(s => Chart("children", s, "bar", s.Group.Code == "outcomes"))];
+            ChildCharts = [.. Subtree.Children.Where(s => s.Categories.Count > 0)
+                .Select(s => Chart("children", $"{selected}年度各机关{s.Group.Title}", s, "bar", s.Group.Code == "outcomes"))];
             Children = await reports.ChildrenAsync(Organization, selected, cancellationToken);
         }
 
@@ -76,8 +77,8 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
 
     public string ChartJson => JsonSerializer.Serialize(TrendCharts.Concat(ChildCharts), JsonOptions);
 
-    private static ChartSpec Chart(string prefix, Series series, string kind, bool stacked) => new(
-        $"chart-{prefix}-{series.Group.Code}", kind, stacked, series.Group.Title, series.Categories,
+    private static ChartSpec Chart(string prefix, string title, Series series, string kind, bool stacked) => new(
+        $"chart-{prefix}-{series.Group.Code}", kind, stacked, title, series.Categories,
         [.. series.Group.Measures.Select((measure, i) => new ChartSeries(measure.Label, series.Values[i]))]);
 
     public string Link(string? organizationKey, int? year)
