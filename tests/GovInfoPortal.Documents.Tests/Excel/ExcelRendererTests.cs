@@ -8,33 +8,13 @@ using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Formats.Layout;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Documents.Excel;
+using static GovInfoPortal.Documents.Tests.Excel.Workbooks;
 
 namespace GovInfoPortal.Documents.Tests.Excel;
 
 public sealed class ExcelRendererTests
 {
-    private static SpreadsheetDocument Open(ReportDocument report) =>
-        SpreadsheetDocument.Open(new MemoryStream(ExcelRenderer.Render(report)), false);
-
-    private static Worksheet Sheet(SpreadsheetDocument document, string name)
-    {
-        var workbook = document.WorkbookPart!;
-        var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
-        return ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet!;
-    }
-
-    private static Cell CellAt(Worksheet sheet, string reference) =>
-        sheet.Descendants<Cell>().Single(c => c.CellReference == reference);
-
-    private static decimal Number(Worksheet sheet, string reference)
-    {
-        var cell = CellAt(sheet, reference);
-        Assert.Equal(CellValues.Number, cell.DataType?.Value ?? CellValues.Number);
-        return decimal.Parse(cell.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
-
-    private static HashSet<string> Merges(Worksheet sheet) =>
-        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!).ToHashSet();
+    private static SpreadsheetDocument Open(ReportDocument report) => Workbooks.Open(ExcelRenderer.Render(report));
 
     [Theory]
     [MemberData(nameof(TestReports.Codes), MemberType = typeof(TestReports))]

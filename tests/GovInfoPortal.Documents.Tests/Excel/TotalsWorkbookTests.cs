@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,6 +7,7 @@ using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Formats.Layout;
 using GovInfoPortal.Documents.Composition;
 using GovInfoPortal.Documents.Excel;
+using static GovInfoPortal.Documents.Tests.Excel.Workbooks;
 
 namespace GovInfoPortal.Documents.Tests.Excel;
 
@@ -31,33 +31,7 @@ public sealed class TotalsWorkbookTests
             Doubled(report.ActiveDisclosure), Doubled(report.Applications), Doubled(report.ReviewLitigation), Bodies);
     }
 
-    private static SpreadsheetDocument Open(SubtreeTotals totals) =>
-        SpreadsheetDocument.Open(new MemoryStream(TotalsWorkbook.Render(totals)), false);
-
-    private static Worksheet Sheet(SpreadsheetDocument document, string name)
-    {
-        var workbook = document.WorkbookPart!;
-        var sheet = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
-        return ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet!;
-    }
-
-    private static Cell CellAt(Worksheet sheet, string reference) =>
-        sheet.Descendants<Cell>().Single(c => c.CellReference == reference);
-
-    private static decimal? Number(Worksheet sheet, string reference)
-    {
-        var cell = CellAt(sheet, reference);
-        if (cell.CellValue is null)
-        {
-            return null;
-        }
-
-        Assert.Equal(CellValues.Number, cell.DataType?.Value ?? CellValues.Number);
-        return decimal.Parse(cell.CellValue.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
-
-    private static HashSet<string> Merges(Worksheet sheet) =>
-        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!).ToHashSet();
+    private static SpreadsheetDocument Open(SubtreeTotals totals) => Workbooks.Open(TotalsWorkbook.Render(totals));
 
     [Fact]
     public void Is_a_valid_workbook_of_the_three_tables_the_facts_and_the_bodies()
