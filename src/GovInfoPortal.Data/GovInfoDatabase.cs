@@ -1,3 +1,4 @@
+using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,8 @@ public static class GovInfoDatabase
 
         // Every save that touches a report keeps the full-text index of published reports in step.
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
+        // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
+        builder.AddInterceptors(AuditInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

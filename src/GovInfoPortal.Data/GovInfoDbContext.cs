@@ -1,5 +1,6 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Exports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,22 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
 
     /// <summary>Background exports (a year's PDFs as one ZIP), claimed by one instance of the portal through this table.</summary>
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
+    /// <summary>Corrections of published reports, each a working copy that goes through review again.</summary>
+    public DbSet<ReportCorrection> ReportCorrections => Set<ReportCorrection>();
+
+    /// <summary>Published versions that corrections replaced; never changed.</summary>
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    /// <summary>The content of each submission for review, to compare the next one with.</summary>
+    public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
+
+    /// <summary>The audit trail (written by <see cref="AuditInterceptor"/>); never changed.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<NotificationState> NotificationStates => Set<NotificationState>();
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
@@ -104,7 +121,7 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
         else
         {
             // SQLite and SQL Server hand DateTime back without a kind; every DateTime we store is UTC.
-            foreach (var property in properties.Where(p => p.ClrType == typeof(DateTime)))
+            foreach (var property in properties.Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
             {
                 property.SetValueConverter(UtcConverter);
             }

@@ -112,7 +112,7 @@ public class ImportExportTests(DatabaseFixture fixture) : IClassFixture<Database
 
         await using (var db = database.CreateContext())
         {
-            (await db.Reports.SingleAsync(r => r.Organization.Code == unique)).Return(TestData.Now);
+            (await db.Reports.SingleAsync(r => r.Organization.Code == unique)).Return(ReportParts.General, "请修改。", Actor.System, TestData.Now);
             await db.SaveChangesAsync();
             Assert.True((await new ReportImporter(db).ImportAsync([published], new ReportImportOptions(Replace: true))).Success);
         }

@@ -84,7 +84,7 @@ public class ReportSearchTests(DatabaseFixture fixture) : IClassFixture<Database
             report.SignOff("张三", TestData.Now);
             report.Submit(TestData.Now);
             report.Approve(TestData.Now);
-            report.Publish(new DateOnly(2024, 1, 20), TestData.Now);
+            report.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Actor.System, TestData.Now);
             await db.SaveChangesAsync();
         }
 

@@ -1,5 +1,4 @@
 using GovInfoPortal.Core.Formats;
-using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Core.Domain;
 
@@ -30,22 +29,20 @@ public static class ReportStatuses
 public sealed class ReportWorkflowException(string message) : InvalidOperationException(message);
 
 /// <summary>
-/// One organization's report for one year. Its status changes only through the workflow methods; its
-/// content only while it is a draft (or returned). Values are kept as stated, totals included.
+/// One organization's report for one year, the aggregate of its review: the report is its own working copy
+/// (<see cref="ReportWorkingCopy"/>) until it is published; after that a correction is opened as a
+/// <see cref="ReportCorrection"/>, and publishing it archives the current content as a <see cref="ReportRevision"/>.
+/// The review steps (return, approve, publish, comment) go through this class, which applies them to the copy
+/// under review. Load <see cref="Corrections"/> (at least the open one) before a review step on a published report.
 /// </summary>
-public class AnnualReport : IReportContent
+public class AnnualReport : ReportWorkingCopy
 {
-    public const int SignedByMaxLength = 50;
-    public const int DocumentNameMaxLength = 255;
+    private readonly List<ReportCorrection> _corrections = [];
+    private readonly List<ReportRevision> _revisions = [];
+    private readonly List<ReviewComment> _comments = [];
 
     private AnnualReport()
     {
-        Sections = ReportSections.Empty;
-        ActiveDisclosure = ReportTable.Empty;
-        Applications = ReportTable.Empty;
-        ReviewLitigation = ReportTable.Empty;
-        LegacyFigures = TableRow.Empty;
-        WarningExplanations = WarningExplanations.None;
     }
 
     /// <summary>Starts the year's report as a draft, in the format of its year.</summary>
@@ -57,7 +54,7 @@ public class AnnualReport : IReportContent
             throw new ArgumentOutOfRangeException(nameof(year), year, "Year out of range.");
         }
 
-        return new AnnualReport
+        var report = new AnnualReport
         {
             Organization = organization,
             OrganizationId = organization.Id,
@@ -67,6 +64,8 @@ public class AnnualReport : IReportContent
             CreatedAt = utcNow,
             UpdatedAt = utcNow,
         };
+        report.Raise(ReportActions.Started, $"创建 {year} 年度报告草稿", utcNow);
+        return report;
     }
 
     /// <summary>
@@ -79,6 +78,8 @@ public class AnnualReport : IReportContent
         report.Format = format;
         report.PublishedOn = published ? publishedOn : null;
         report.Status = published ? ReportStatus.Published : ReportStatus.Draft;
+        report.ForgetEvents();
+        report.Raise(ReportActions.Archived, published ? $"导入已发布的 {year} 年度报告" : $"导入 {year} 年度报告草稿", utcNow);
         return report;
     }
 
@@ -104,6 +105,8 @@ public class AnnualReport : IReportContent
             report.PublishedOn = content.PublishedOn;
         }
 
+        report.ForgetEvents();
+        report.Raise(ReportActions.Archived, published ? $"导入已发布的 {content.Year} 年度报告" : $"导入 {content.Year} 年度报告草稿", utcNow);
         return report;
     }
 
@@ -113,248 +116,125 @@ public class AnnualReport : IReportContent
 
     public Organization Organization { get; private set; } = null!;
 
-    public int Year { get; private set; }
-
-    public ReportFormat Format { get; private set; }
-
-    public ReportStatus Status { get; private set; }
-
-    public ReportSections Sections { get; private set; }
-
-    public ReportTable ActiveDisclosure { get; private set; }
-
-    public ReportTable Applications { get; private set; }
-
-    public ReportTable ReviewLitigation { get; private set; }
-
-    /// <summary>Legacy reports: the archived document's file name.</summary>
-    public string? LegacyDocument { get; private set; }
-
-    /// <summary>Legacy reports: headline figures of the statistics annex, by name (主动公开文件数 …).</summary>
-    public TableRow LegacyFigures { get; private set; }
-
-    /// <summary>签发人: the leader who signed the report off.</summary>
-    public string? SignedBy { get; private set; }
-
-    public DateOnly? PublishedOn { get; private set; }
-
-    /// <summary>The clerk's explanations of the report's warnings, required for each warning at submission.</summary>
-    public WarningExplanations WarningExplanations { get; private set; }
-
     public DateTime CreatedAt { get; private set; }
 
-    public DateTime UpdatedAt { get; private set; }
+    /// <summary>How many corrections have been published; the published content is revision <see cref="RevisionNumber"/>.</summary>
+    public int PublishedCorrections { get; private set; }
 
-    /// <summary>Grows with every change; an edit based on an older version loses the race instead of overwriting.</summary>
-    public int Version { get; private set; }
+    /// <summary>Who confirmed, when publishing the current content, that the secrecy review (保密审查) was done.</summary>
+    public string? SecrecyReviewedBy { get; private set; }
 
-    public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
+    public DateTime? SecrecyReviewedAt { get; private set; }
 
-    public void UpdateSections(ReportSections sections, DateTime utcNow)
+    /// <summary>The corrections, published and open (at most one is open).</summary>
+    public IReadOnlyCollection<ReportCorrection> Corrections => _corrections.AsReadOnly();
+
+    /// <summary>The published versions that corrections replaced, oldest first once loaded.</summary>
+    public IReadOnlyCollection<ReportRevision> Revisions => _revisions.AsReadOnly();
+
+    public IReadOnlyCollection<ReviewComment> Comments => _comments.AsReadOnly();
+
+    public override bool IsCorrection => false;
+
+    /// <summary>The number of the published content: 1 as first published, 2 after the first correction …</summary>
+    public int RevisionNumber => PublishedCorrections + 1;
+
+    /// <summary>The correction being worked on, or null.</summary>
+    public ReportCorrection? CurrentCorrection => _corrections.FirstOrDefault(c => c.IsOpen);
+
+    /// <summary>What the clerk edits and the reviewer reviews now: the open correction, else the report itself.</summary>
+    public ReportWorkingCopy UnderReview => CurrentCorrection ?? (ReportWorkingCopy)this;
+
+    /// <summary>Submitted → Returned, for the clerk to change, with the reviewer's comment on a part of the report (required).</summary>
+    public ReviewComment Return(string part, string comment, Actor reviewer, DateTime utcNow)
     {
-        EnsureEditable();
-        Sections = sections;
-        Touch(utcNow);
+        var returned = UnderReview.ReturnWith(this, part, comment, reviewer, utcNow);
+        _comments.Add(returned);
+        return returned;
     }
 
-    public void UpdateTable(string tableCode, ReportTable table, DateTime utcNow)
+    /// <summary>Submitted → Approved: ready to be published.</summary>
+    public void Approve(DateTime utcNow) => UnderReview.ApproveStep(utcNow);
+
+    /// <summary>A reviewer's comment on a part of the copy under review, without returning it.</summary>
+    public ReviewComment Comment(string part, string text, Actor reviewer, DateTime utcNow)
     {
-        EnsureEditable();
-        switch (tableCode)
-        {
-            case TableCodes.ActiveDisclosure:
-                ActiveDisclosure = table;
-                break;
-            case TableCodes.Applications:
-                Applications = table;
-                break;
-            case TableCodes.ReviewLitigation:
-                ReviewLitigation = table;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(tableCode), tableCode, "Unknown table.");
-        }
-
-        Touch(utcNow);
-    }
-
-    public void UpdateLegacy(string? document, TableRow figures, DateTime utcNow)
-    {
-        EnsureEditable();
-        if (document is { Length: > DocumentNameMaxLength })
-        {
-            throw new ArgumentException("Document name too long.", nameof(document));
-        }
-
-        LegacyDocument = document;
-        LegacyFigures = figures;
-        Touch(utcNow);
-    }
-
-    /// <summary>Replaces the whole content at once (an import): all of it or nothing.</summary>
-    public void ReplaceContent(IReportContent content, string? legacyDocument, TableRow legacyFigures, DateTime utcNow)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        if (content.Year != Year)
-        {
-            throw new ArgumentException("The content is for another year.", nameof(content));
-        }
-
-        EnsureEditable();
-        Format = content.Format;
-        Sections = content.Sections;
-        ActiveDisclosure = content.ActiveDisclosure;
-        Applications = content.Applications;
-        ReviewLitigation = content.ReviewLitigation;
-        LegacyDocument = legacyDocument;
-        LegacyFigures = legacyFigures;
-        Touch(utcNow);
+        var correction = CurrentCorrection;
+        var comment = ReviewComment.Create(this, correction, part, text, reviewer, withReturn: false, utcNow);
+        _comments.Add(comment);
+        RaiseFor(correction, ReportActions.Commented, $"审核意见（{ReportParts.DisplayName(comment.Part)}）：{comment.Text}", utcNow);
+        return comment;
     }
 
     /// <summary>
-    /// Saves what the clerk has in the editor — narrative, the three tables, 签发人 (blank clears it) and the
-    /// warning explanations — as one change (one version step). Values are stored as stated, with errors.
+    /// Approved → Published on <paramref name="publishedOn"/>, once the reviewer confirms the secrecy review
+    /// (保密审查: 先审查、后公开). For an approved correction: the current content is archived as a revision and
+    /// the correction's content is published in its place; the report stays published throughout.
     /// </summary>
-    public void UpdateDraft(ReportSections sections, ReportTable activeDisclosure, ReportTable applications, ReportTable reviewLitigation,
-        string? signedBy, WarningExplanations explanations, DateTime utcNow)
+    public void Publish(DateOnly publishedOn, bool secrecyReviewConfirmed, Actor publisher, DateTime utcNow)
     {
-        ArgumentNullException.ThrowIfNull(sections);
-        ArgumentNullException.ThrowIfNull(activeDisclosure);
-        ArgumentNullException.ThrowIfNull(applications);
-        ArgumentNullException.ThrowIfNull(reviewLitigation);
-        ArgumentNullException.ThrowIfNull(explanations);
-        EnsureEditable();
-        signedBy = string.IsNullOrWhiteSpace(signedBy) ? null : signedBy.Trim();
-        if (signedBy is { Length: > SignedByMaxLength })
+        ArgumentNullException.ThrowIfNull(publisher);
+        var copy = UnderReview;
+        copy.EnsureStatus(ReportStatus.Approved, "发布");
+        if (!secrecyReviewConfirmed)
         {
-            throw new ArgumentException("Name too long.", nameof(signedBy));
+            throw new ReportWorkflowException("发布前须确认已完成保密审查（先审查、后公开）。");
         }
 
-        Sections = sections;
-        ActiveDisclosure = activeDisclosure;
-        Applications = applications;
-        ReviewLitigation = reviewLitigation;
-        SignedBy = signedBy;
-        WarningExplanations = explanations;
-        Touch(utcNow);
-    }
-
-    public void SignOff(string signedBy, DateTime utcNow)
-    {
-        EnsureEditable();
-        ArgumentException.ThrowIfNullOrWhiteSpace(signedBy);
-        if (signedBy.Length > SignedByMaxLength)
+        if (copy is ReportCorrection correction)
         {
-            throw new ArgumentException("Name too long.", nameof(signedBy));
+            _revisions.Add(ReportRevision.Archive(this, correction, publishedOn, utcNow));
+            CopyFrom(correction);
+            PublishedOn = publishedOn;
+            PublishedCorrections++;
+            correction.PublishStep(publishedOn, utcNow);
+            Touch(utcNow);
+            RaiseFor(correction, ReportActions.Published,
+                $"发布第 {correction.Number} 次更正（第 {RevisionNumber} 版，发布日期 {publishedOn:yyyy-MM-dd}），替换第 {RevisionNumber - 1} 版；更正原因：{correction.Reason}；已确认保密审查", utcNow);
+        }
+        else
+        {
+            PublishStep(publishedOn, utcNow);
+            Raise(ReportActions.Published, $"发布报告（发布日期 {publishedOn:yyyy-MM-dd}）；已确认保密审查", utcNow);
         }
 
-        SignedBy = signedBy.Trim();
-        Touch(utcNow);
-    }
-
-    /// <summary>Draft or Returned → Submitted. The caller has checked that no error finding remains.</summary>
-    public void Submit(DateTime utcNow)
-    {
-        if (!IsEditable)
-        {
-            throw new ReportWorkflowException($"报告当前状态为“{Status.DisplayName()}”，不能提交。");
-        }
-
-        if (string.IsNullOrWhiteSpace(SignedBy) && Format != ReportFormat.Legacy)
-        {
-            throw new ReportWorkflowException("提交前请填写签发人。");
-        }
-
-        Move(ReportStatus.Submitted, utcNow);
+        SecrecyReviewedBy = publisher.Name.Length > Actor.NameMaxLength ? publisher.Name[..Actor.NameMaxLength] : publisher.Name;
+        SecrecyReviewedAt = utcNow;
     }
 
     /// <summary>
-    /// Why the report cannot be submitted with these findings (zh-CN, one line each): errors remain, a warning
-    /// has no explanation, or 签发人 is missing. Empty when it can be submitted.
+    /// Opens a correction of the published report with the reason for it: a copy of the published content that
+    /// the clerk edits and that goes through review again. One correction at a time.
     /// </summary>
-    public IReadOnlyList<string> SubmissionProblems(ValidationReport findings)
+    public ReportCorrection OpenCorrection(string reason, Actor openedBy, DateTime utcNow)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        var problems = new List<string>();
-        if (!IsEditable)
+        ArgumentNullException.ThrowIfNull(openedBy);
+        if (Status != ReportStatus.Published)
         {
-            problems.Add($"报告当前状态为“{Status.DisplayName()}”，不能提交。");
-            return problems;
+            throw new ReportWorkflowException($"报告当前状态为“{Status.DisplayName()}”，尚未发布，不需要更正：发布前的修改请通过退回进行。");
         }
 
-        var errors = findings.Errors.Count();
-        if (errors > 0)
+        if (CurrentCorrection is { } open)
         {
-            problems.Add($"还有 {errors} 个错误，请改正后再提交。");
+            throw new ReportWorkflowException($"该报告的第 {open.Number} 次更正尚未完成（{open.Status.DisplayName()}），请完成后再发起新的更正。");
         }
 
-        var unexplained = findings.Warnings.Count(warning => WarningExplanations.For(warning) is null);
-        if (unexplained > 0)
+        if (string.IsNullOrWhiteSpace(reason))
         {
-            problems.Add($"还有 {unexplained} 个警告未填写说明，请逐一说明原因后再提交。");
+            throw new ReportWorkflowException("请填写更正原因，发布后将在报告页面上公开。");
         }
 
-        if (string.IsNullOrWhiteSpace(SignedBy) && Format != ReportFormat.Legacy)
+        reason = reason.Trim();
+        if (reason.Length > ReportCorrection.ReasonMaxLength)
         {
-            problems.Add("提交前请填写签发人。");
+            throw new ReportWorkflowException($"更正原因最多 {ReportCorrection.ReasonMaxLength} 个字，现有 {reason.Length} 个字。");
         }
 
-        return problems;
-    }
-
-    /// <summary>Submits when <see cref="SubmissionProblems"/> finds nothing: no error left, every warning explained.</summary>
-    public void Submit(ValidationReport findings, DateTime utcNow)
-    {
-        if (SubmissionProblems(findings) is [var first, ..])
-        {
-            throw new ReportWorkflowException(first);
-        }
-
-        Submit(utcNow);
-    }
-
-    public void Return(DateTime utcNow) => Step(ReportStatus.Submitted, ReportStatus.Returned, "退回", utcNow);
-
-    public void Approve(DateTime utcNow) => Step(ReportStatus.Submitted, ReportStatus.Approved, "审核通过", utcNow);
-
-    public void Publish(DateOnly publishedOn, DateTime utcNow)
-    {
-        Step(ReportStatus.Approved, ReportStatus.Published, "发布", utcNow);
-        PublishedOn = publishedOn;
-    }
-
-    private void Step(ReportStatus from, ReportStatus to, string action, DateTime utcNow)
-    {
-        if (Status != from)
-        {
-            throw new ReportWorkflowException($"报告当前状态为“{Status.DisplayName()}”，不能{action}。");
-        }
-
-        Move(to, utcNow);
-    }
-
-    private void Move(ReportStatus to, DateTime utcNow)
-    {
-        Status = to;
+        var correction = new ReportCorrection(this, PublishedCorrections + 1, reason, openedBy, utcNow);
+        _corrections.Add(correction);
+        // Opening a correction is a change to the report, so two reviewers opening one at once cannot both succeed.
         Touch(utcNow);
-    }
-
-    private void EnsureEditable()
-    {
-        if (Status == ReportStatus.Published)
-        {
-            throw new ReportWorkflowException("已发布的报告不能直接修改，请通过更正流程。");
-        }
-
-        if (!IsEditable)
-        {
-            throw new ReportWorkflowException($"报告当前状态为“{Status.DisplayName()}”，不能修改。");
-        }
-    }
-
-    private void Touch(DateTime utcNow)
-    {
-        UpdatedAt = utcNow;
-        Version++;
+        RaiseFor(correction, ReportActions.CorrectionOpened, $"发起第 {correction.Number} 次更正：{reason}", utcNow);
+        return correction;
     }
 }

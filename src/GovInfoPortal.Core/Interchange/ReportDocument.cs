@@ -52,8 +52,15 @@ public sealed record ReportDocument : IReportContent
     public static ReportDocument FromReport(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var organization = report.Organization
-            ?? throw new InvalidOperationException("Load the report's organization before exporting it.");
+        return From(report, report.Organization
+            ?? throw new InvalidOperationException("Load the report's organization before exporting it."));
+    }
+
+    /// <summary>The document of a report's working copy (the report itself, or a correction of it) of this organization.</summary>
+    public static ReportDocument From(ReportWorkingCopy report, Organization organization)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(organization);
         return new ReportDocument
         {
             Organization = new OrganizationRef(organization.Name, organization.Code, organization.Parent?.Name, organization.Kind),

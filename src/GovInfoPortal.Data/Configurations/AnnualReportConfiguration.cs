@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GovInfoPortal.Data.Configurations;
 
 /// <summary>
-/// One report is one row: the narrative parts are three text columns, each official table (and the legacy
-/// figures) one JSON column. Format and status are stored as their enum numbers.
+/// One report is one row: its content columns (<see cref="WorkingCopyColumns"/>), the organization, and the
+/// record of its current publication. Corrections, published revisions and comments have their own tables.
 /// </summary>
 public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
 {
@@ -20,34 +20,18 @@ public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualR
             .HasForeignKey(r => r.OrganizationId)
             .OnDelete(DeleteBehavior.Restrict);
 
-        builder.Property(r => r.Format);
-        builder.Property(r => r.Status);
+        WorkingCopyColumns.Configure(builder);
+        builder.Property(r => r.SecrecyReviewedBy).HasMaxLength(Actor.NameMaxLength);
 
-        builder.ComplexProperty(r => r.Sections, sections =>
-        {
-            sections.Property(s => s.Overview).HasColumnName(nameof(ReportSections.Overview));
-            sections.Property(s => s.Problems).HasColumnName(nameof(ReportSections.Problems));
-            sections.Property(s => s.OtherMatters).HasColumnName(nameof(ReportSections.OtherMatters));
-        });
-
-        foreach (var table in new[] { nameof(AnnualReport.ActiveDisclosure), nameof(AnnualReport.Applications), nameof(AnnualReport.ReviewLitigation) })
-        {
-            builder.Property<ReportTable>(table)
-                .HasConversion(JsonColumns.TableConverter, JsonColumns.TableComparer)
-                .IsRequired();
-        }
-
-        builder.Property(r => r.LegacyFigures)
-            .HasConversion(JsonColumns.RowConverter, JsonColumns.RowComparer)
-            .IsRequired();
-        builder.Property(r => r.LegacyDocument).HasMaxLength(AnnualReport.DocumentNameMaxLength);
-        builder.Property(r => r.SignedBy).HasMaxLength(AnnualReport.SignedByMaxLength);
-        builder.Property(r => r.WarningExplanations)
-            .HasConversion(JsonColumns.ExplanationsConverter, JsonColumns.ExplanationsComparer)
-            .IsRequired();
-
-        // The domain raises Version on every change; an update based on an older version matches no row.
-        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasMany(r => r.Corrections).WithOne(c => c.Report).HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Corrections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Comments).WithOne(c => c.Report).HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.CurrentCorrection);
+        builder.Ignore(r => r.UnderReview);
+        builder.Ignore(r => r.RevisionNumber);
 
         builder.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
         builder.HasIndex(r => new { r.Year, r.Status });

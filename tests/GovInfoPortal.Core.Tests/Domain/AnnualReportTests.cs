@@ -8,6 +8,8 @@ public class AnnualReportTests
 {
     private static readonly DateTime Now = new(2024, 1, 5, 8, 0, 0, DateTimeKind.Utc);
 
+    private static readonly Actor Reviewer = new("reviewer-1", "审核员");
+
     private static readonly Organization Township = new("晋江市西园街道办事处", "350582100", OrganizationKind.Township);
 
     private static AnnualReport Draft(int year = 2023) => AnnualReport.Start(Township, year, Now);
@@ -30,7 +32,7 @@ public class AnnualReportTests
     private static AnnualReport Published()
     {
         var report = Approved();
-        report.Publish(new DateOnly(2024, 1, 20), Now);
+        report.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, Now);
         return report;
     }
 
@@ -106,7 +108,7 @@ public class AnnualReportTests
     {
         var report = Submitted();
 
-        report.Return(Now);
+        report.Return(ReportParts.General, "请补充说明。", Reviewer, Now);
         Assert.Equal(ReportStatus.Returned, report.Status);
         Assert.True(report.IsEditable);
 
@@ -116,7 +118,7 @@ public class AnnualReportTests
         Assert.Equal(ReportStatus.Approved, report.Status);
         Assert.False(report.IsEditable);
 
-        report.Publish(new DateOnly(2024, 1, 20), Now);
+        report.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, Now);
         Assert.Equal(ReportStatus.Published, report.Status);
         Assert.Equal(new DateOnly(2024, 1, 20), report.PublishedOn);
     }
@@ -124,9 +126,9 @@ public class AnnualReportTests
     [Fact]
     public void Return_only_from_submitted()
     {
-        Refused(() => Draft().Return(Now), "报告当前状态为“草稿”，不能退回。");
-        Refused(() => Approved().Return(Now), "报告当前状态为“已审核通过”，不能退回。");
-        Refused(() => Published().Return(Now), "报告当前状态为“已发布”，不能退回。");
+        Refused(() => Draft().Return(ReportParts.General, "请补充说明。", Reviewer, Now), "报告当前状态为“草稿”，不能退回。");
+        Refused(() => Approved().Return(ReportParts.General, "请补充说明。", Reviewer, Now), "报告当前状态为“已审核通过”，不能退回。");
+        Refused(() => Published().Return(ReportParts.General, "请补充说明。", Reviewer, Now), "报告当前状态为“已发布”，不能退回。");
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public class AnnualReportTests
     {
         Refused(() => Draft().Approve(Now), "报告当前状态为“草稿”，不能审核通过。");
         var returned = Submitted();
-        returned.Return(Now);
+        returned.Return(ReportParts.General, "请补充说明。", Reviewer, Now);
         Refused(() => returned.Approve(Now), "报告当前状态为“已退回”，不能审核通过。");
         Refused(() => Approved().Approve(Now), "报告当前状态为“已审核通过”，不能审核通过。");
     }
@@ -143,10 +145,10 @@ public class AnnualReportTests
     public void Publish_only_from_approved()
     {
         var draft = Draft();
-        Refused(() => draft.Publish(new DateOnly(2024, 1, 20), Now), "报告当前状态为“草稿”，不能发布。");
+        Refused(() => draft.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, Now), "报告当前状态为“草稿”，不能发布。");
         Assert.Null(draft.PublishedOn);
-        Refused(() => Submitted().Publish(new DateOnly(2024, 1, 20), Now), "报告当前状态为“已提交”，不能发布。");
-        Refused(() => Published().Publish(new DateOnly(2024, 2, 1), Now), "报告当前状态为“已发布”，不能发布。");
+        Refused(() => Submitted().Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, Now), "报告当前状态为“已提交”，不能发布。");
+        Refused(() => Published().Publish(new DateOnly(2024, 2, 1), secrecyReviewConfirmed: true, Reviewer, Now), "报告当前状态为“已发布”，不能发布。");
     }
 
     [Fact]
@@ -201,13 +203,13 @@ public class AnnualReportTests
         versions.Add(report.Version);
         report.Submit(later);
         versions.Add(report.Version);
-        report.Return(later);
+        report.Return(ReportParts.General, "请补充说明。", Reviewer, later);
         versions.Add(report.Version);
         report.Submit(later);
         versions.Add(report.Version);
         report.Approve(later);
         versions.Add(report.Version);
-        report.Publish(new DateOnly(2024, 1, 20), later);
+        report.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, later);
         versions.Add(report.Version);
 
         Assert.Equal(Enumerable.Range(0, versions.Count), versions);
