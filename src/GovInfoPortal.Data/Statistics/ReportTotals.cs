@@ -77,6 +77,7 @@ public sealed class ReportTotals(GovInfoDbContext db)
             SELECT {group}, COUNT(*), {sums}
             FROM {Table<AnnualReport>()} r
             JOIN {Table<Organization>()} o ON o.{Column("Id")} = r.{Column("OrganizationId")}
+            {Unpacked()}
             {groupJoin}
             WHERE r.{Column("Status")} = @status AND r.{Column("Year")} = @year AND r.{Column("Format")} = @format AND {where}
             {(groupJoin is null ? "" : $"GROUP BY {group}")}
@@ -108,14 +109,24 @@ public sealed class ReportTotals(GovInfoDbContext db)
         return result;
     }
 
+    /// <summary>
+    /// PostgreSQL: the table columns decompressed once per report (a <c>jsonb || '{}'</c> is a fresh value),
+    /// instead of once per cell read from them — a several-fold difference over many reports.
+    /// </summary>
+    private string Unpacked() => db.Database.IsNpgsql()
+        ? "CROSS JOIN LATERAL (SELECT " + string.Join(", ", TableCodes.All.Select(code =>
+            $"r.{Column(TableProperty(code))} || '{{}}'::jsonb AS {Column(TableProperty(code))}")) + " OFFSET 0) x"
+        : string.Empty;
+
     /// <summary>One cell of a JSON table column as a number, in the provider's SQL.</summary>
     private string Extract(CellDefinition cell)
     {
-        var column = $"r.{Column(TableProperty(cell.Table.Code))}";
         if (db.Database.IsNpgsql())
         {
-            return $"({column} -> '{cell.Row.Code}' ->> '{cell.Column.Code}')::numeric";
+            return $"(x.{Column(TableProperty(cell.Table.Code))} -> '{cell.Row.Code}' ->> '{cell.Column.Code}')::numeric";
         }
+
+        var column = $"r.{Column(TableProperty(cell.Table.Code))}";
 
         var path = $"'$.\"{cell.Row.Code}\".\"{cell.Column.Code}\"'";
         return db.Database.IsSqlServer()

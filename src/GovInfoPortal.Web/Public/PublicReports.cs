@@ -24,6 +24,9 @@ public sealed record ReportListItem(int ReportId, int OrganizationId, string Org
     });
 }
 
+/// <summary>An earlier published version of a report, replaced by a correction: the public correction history.</summary>
+public sealed record EarlierVersion(int Number, DateOnly? PublishedOn, DateOnly SupersededOn, string Reason);
+
 /// <summary>One page of a longer list. <see cref="Page"/> counts from 1.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -63,6 +66,18 @@ public sealed class PublicReports(GovInfoDbContext db)
             : reports.Where(r => r.Organization.Code == organizationKey);
         return await reports.FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The versions of a published report that corrections replaced, newest first.</summary>
+    public async Task<IReadOnlyList<EarlierVersion>> EarlierVersionsAsync(int reportId, CancellationToken cancellationToken = default) =>
+        await db.ReportRevisions.AsNoTracking()
+            .Where(v => v.ReportId == reportId)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new EarlierVersion(v.Number, v.PublishedOn, v.SupersededOn, v.SupersededReason))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>An earlier version of a published report, or null.</summary>
+    public Task<ReportRevision?> FindEarlierVersionAsync(int reportId, int number, CancellationToken cancellationToken = default) =>
+        db.ReportRevisions.AsNoTracking().FirstOrDefaultAsync(v => v.ReportId == reportId && v.Number == number, cancellationToken);
 
     /// <summary>The organization with this key (code or <c>org-{id}</c>), or null.</summary>
     public Task<PublicOrganization?> FindOrganizationAsync(string? organizationKey, CancellationToken cancellationToken = default)

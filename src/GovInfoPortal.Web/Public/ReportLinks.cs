@@ -34,7 +34,19 @@ public static class ReportLinks
     /// <summary>The scheme and host a request came to, for absolute links (API, feed, sitemap, sharing).</summary>
     public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
+    /// <summary>A path with the query parameters that have a value, in order: <c>/reports?year=2023&amp;org=350505</c>.</summary>
+    public static string WithQuery(string path, params (string Name, object? Value)[] parameters)
+    {
+        var query = string.Join('&', parameters
+            .Where(p => p.Value is not null)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
+
     public static string Page(string key, int year) => $"/reports/{Uri.EscapeDataString(key)}/{year}";
+
+    /// <summary>An earlier, corrected version of a report: <c>/reports/350505/2023/versions/1</c>.</summary>
+    public static string Version(string key, int year, int number) => $"{Page(key, year)}/versions/{number}";
 
     public static string Download(string key, int year, string extension) => $"{Page(key, year)}.{extension}";
 }

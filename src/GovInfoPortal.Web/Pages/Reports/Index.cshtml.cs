@@ -48,24 +48,6 @@ public sealed class IndexModel(PublicReports reports) : PageModel
     }
 
     /// <summary>This page with other filters (null keeps a filter off).</summary>
-    public string Link(int? year, string? organizationKey, int page = 1)
-    {
-        var query = new List<string>();
-        if (year is { } y)
-        {
-            query.Add($"year={y}");
-        }
-
-        if (organizationKey is not null)
-        {
-            query.Add($"org={Uri.EscapeDataString(organizationKey)}");
-        }
-
-        if (page > 1)
-        {
-            query.Add($"page={page}");
-        }
-
-        return query.Count == 0 ? "/reports" : "/reports?" + string.Join('&', query);
-    }
+    public string Link(int? year, string? organizationKey, int page = 1) =>
+        ReportLinks.WithQuery("/reports", ("year", year), ("org", organizationKey), ("page", page > 1 ? page : null));
 }

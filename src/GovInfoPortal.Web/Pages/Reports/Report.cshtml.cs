@@ -19,6 +19,11 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
 
     public IReadOnlyList<ReportListItem> OtherYears { get; private set; } = [];
 
+    /// <summary>The number of the version shown: 1 as first published, higher after corrections.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<EarlierVersion> EarlierVersions { get; private set; } = [];
+
     public string Description { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string orgCode, int year, CancellationToken cancellationToken)
@@ -31,6 +36,8 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
 
         OrganizationKey = ReportLinks.KeyOf(report.Organization);
         Body = ReportBodyModel.From(report);
+        Version = report.RevisionNumber;
+        EarlierVersions = await reports.EarlierVersionsAsync(report.Id, cancellationToken);
         OtherYears = [.. (await reports.OfOrganizationAsync(report.OrganizationId, cancellationToken)).Where(item => item.Year != year)];
 
         var overview = ReportBodyModel.Paragraphs(report.Sections.Overview).FirstOrDefault() ?? string.Empty;

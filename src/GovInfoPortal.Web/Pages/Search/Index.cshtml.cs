@@ -64,24 +64,6 @@ public sealed class IndexModel(PublicReports reports, PublicSearch search) : Pag
         Results = await search.SearchAsync(Query, Year, Organization, PageNumber, PageSize, cancellationToken);
     }
 
-    public string Link(int page)
-    {
-        var query = new List<string> { $"q={Uri.EscapeDataString(Query ?? string.Empty)}" };
-        if (Year is { } y)
-        {
-            query.Add($"year={y}");
-        }
-
-        if (Organization is not null)
-        {
-            query.Add($"org={Uri.EscapeDataString(Organization.Key)}");
-        }
-
-        if (page > 1)
-        {
-            query.Add($"page={page}");
-        }
-
-        return "/search?" + string.Join('&', query);
-    }
+    public string Link(int page) =>
+        ReportLinks.WithQuery("/search", ("q", Query ?? string.Empty), ("year", Year), ("org", Organization?.Key), ("page", page > 1 ? page : null));
 }

@@ -81,19 +81,6 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
         $"chart-{prefix}-{series.Group.Code}", kind, stacked, title, series.Categories,
         [.. series.Group.Measures.Select((measure, i) => new ChartSeries(measure.Label, series.Values[i]))]);
 
-    public string Link(string? organizationKey, int? year)
-    {
-        var query = new List<string>();
-        if (organizationKey is not null)
-        {
-            query.Add($"org={Uri.EscapeDataString(organizationKey)}");
-        }
-
-        if (year is { } y)
-        {
-            query.Add($"year={y}");
-        }
-
-        return query.Count == 0 ? "/stats" : "/stats?" + string.Join('&', query);
-    }
+    public string Link(string? organizationKey, int? year) =>
+        ReportLinks.WithQuery("/stats", ("org", organizationKey), ("year", year));
 }
