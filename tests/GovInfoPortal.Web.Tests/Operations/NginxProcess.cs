@@ -1,0 +1,130 @@
+using System.Diagnostics;
+
+namespace GovInfoPortal.Web.Tests.Operations;
+
+/// <summary>
+/// nginx (Debian's package) balancing round-robin over portal instances on loopback, like the compose "lb" profile:
+/// its configuration, logs and temporary files in a directory of its own; stopped by its own process id.
+/// </summary>
+public sealed class NginxProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private NginxProcess(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The upstream address ("127.0.0.1:port") that answered each request so far, in order.</summary>
+    public IReadOnlyList<string> Upstreams() =>
+        File.Exists(AccessLog) ? File.ReadAllLines(AccessLog).Select(line => line.Split(' ')[0]).ToList() : [];
+
+    private string AccessLog => Path.Combine(_directory, "access.log");
+
+    public static async Task<NginxProcess> StartAsync(IEnumerable<Uri> upstreams)
+    {
+        var binary = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
+            "nginx is not installed (apt-get install nginx): the load-balancer test needs it.");
+        var directory = Directory.CreateTempSubdirectory("govinfo-nginx-").FullName;
+        var port = PortalProcess.FreePort();
+        var servers = string.Concat(upstreams.Select(u => $"        server 127.0.0.1:{u.Port};\n"));
+        var configuration = $$"""
+            daemon off;
+            pid {{directory}}/nginx.pid;
+            error_log {{directory}}/error.log warn;
+            worker_processes 1;
+            events {}
+            http {
+                log_format upstream '$upstream_addr $status $request';
+                access_log {{directory}}/access.log upstream;
+                client_body_temp_path {{directory}}/body;
+                proxy_temp_path {{directory}}/proxy;
+                fastcgi_temp_path {{directory}}/fastcgi;
+                uwsgi_temp_path {{directory}}/uwsgi;
+                scgi_temp_path {{directory}}/scgi;
+                upstream portal {
+            {{servers}}    }
+                server {
+                    listen 127.0.0.1:{{port}};
+                    location / {
+                        proxy_pass http://portal;
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header X-Request-Id $request_id;
+                    }
+                }
+            }
+            """;
+        var file = Path.Combine(directory, "nginx.conf");
+        await File.WriteAllTextAsync(file, configuration);
+
+        var start = new ProcessStartInfo(binary, ["-p", directory, "-c", file, "-e", Path.Combine(directory, "error.log")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
+        var nginx = new NginxProcess(process, directory, port);
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"nginx exited: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(nginx.BaseAddress, "/health/live"));
+                if (response.IsSuccessStatusCode)
+                {
+                    // The readiness probes are not the requests under test.
+                    File.Delete(nginx.AccessLog);
+                    await ReopenLogsAsync(binary, directory, file);
+                    return nginx;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await nginx.DisposeAsync();
+        throw new TimeoutException("nginx did not answer in time.");
+    }
+
+    private static async Task ReopenLogsAsync(string binary, string directory, string file)
+    {
+        using var reopen = Process.Start(new ProcessStartInfo(binary, ["-p", directory, "-c", file, "-e", Path.Combine(directory, "error.log"), "-s", "reopen"])
+        {
+            UseShellExecute = false,
+            RedirectStandardError = true,
+        })!;
+        await reopen.WaitForExitAsync();
+        await Task.Delay(200);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
