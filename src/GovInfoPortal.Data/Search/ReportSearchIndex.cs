@@ -173,35 +173,71 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
     /// <summary>The tsvector literal of a report: <c>'泉港':1A '港区':2A … '依申':40 …</c>.</summary>
     internal static string TsVector(Source source)
     {
-        var positions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var position = 0;
+        var nameTokens = 0;
 
-        void Add(IEnumerable<string> tokens, string weight)
+        void Add(IEnumerable<string> tokens)
         {
             foreach (var token in tokens)
             {
                 position = Math.Min(position + 1, MaxPosition);
                 if (!positions.TryGetValue(token, out var list))
                 {
-                    positions[token] = list = [];
+                    positions[token] = list = new List<int>(2);
                 }
 
                 if (list.Count < MaxPositionsPerLexeme)
                 {
-                    list.Add(position.ToString(CultureInfo.InvariantCulture) + weight);
+                    list.Add(position);
                 }
             }
         }
 
-        Add(SearchTokens.Tokenize(source.NameText), "A");
+        Add(SearchTokens.Tokenize(source.NameText));
+        nameTokens = position;
         foreach (var text in source.BodyTexts)
         {
-            Add(SearchTokens.Tokenize(text), string.Empty);
+            Add(SearchTokens.Tokenize(text));
         }
 
-        return string.Join(' ', positions.Select(pair => $"{Lexeme(pair.Key)}:{string.Join(',', pair.Value)}"));
+        // Built by hand: this runs for every published report when the index is built.
+        var literal = new StringBuilder(positions.Count * 12);
+        foreach (var (token, list) in positions)
+        {
+            if (literal.Length > 0)
+            {
+                literal.Append(' ');
+            }
+
+            AppendLexeme(literal, token).Append(':');
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (i > 0)
+                {
+                    literal.Append(',');
+                }
+
+                literal.Append(list[i]);
+                if (list[i] <= nameTokens)
+                {
+                    literal.Append('A');
+                }
+            }
+        }
+
+        return literal.ToString();
+    }
+
+    private static StringBuilder AppendLexeme(StringBuilder builder, string token)
+    {
+        builder.Append('\'');
+        builder.Append(token.AsSpan().IndexOfAny('\\', '\'') < 0
+            ? token
+            : token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal));
+        return builder.Append('\'');
     }
 
     /// <summary>A quoted lexeme for tsvector and tsquery literals.</summary>
-    internal static string Lexeme(string token) => $"'{token.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}'";
+    internal static string Lexeme(string token) => AppendLexeme(new StringBuilder(token.Length + 2), token).ToString();
 }
