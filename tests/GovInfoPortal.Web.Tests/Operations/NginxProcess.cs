@@ -20,9 +20,10 @@ public sealed class NginxProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The upstream address ("127.0.0.1:port") that answered each request so far, in order.</summary>
-    public IReadOnlyList<string> Upstreams() =>
-        File.Exists(AccessLog) ? File.ReadAllLines(AccessLog).Select(line => line.Split(' ')[0]).ToList() : [];
+    /// <summary>The upstream address ("127.0.0.1:port") that answered each request for <paramref name="path"/> so far, in order.</summary>
+    public IReadOnlyList<string> Upstreams(string path) => File.Exists(AccessLog)
+        ? File.ReadAllLines(AccessLog).Select(line => line.Split(' ')).Where(f => f.Length > 3 && f[3] == path).Select(f => f[0]).ToList()
+        : [];
 
     private string AccessLog => Path.Combine(_directory, "access.log");
 
@@ -55,7 +56,7 @@ public sealed class NginxProcess : IAsyncDisposable
                         proxy_pass http://portal;
                         proxy_set_header Host $host;
                         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header X-Forwarded-Proto https;
                         proxy_set_header X-Request-Id $request_id;
                     }
                 }
@@ -87,9 +88,6 @@ public sealed class NginxProcess : IAsyncDisposable
                 using var response = await client.GetAsync(new Uri(nginx.BaseAddress, "/health/live"));
                 if (response.IsSuccessStatusCode)
                 {
-                    // The readiness probes are not the requests under test.
-                    File.Delete(nginx.AccessLog);
-                    await ReopenLogsAsync(binary, directory, file);
                     return nginx;
                 }
             }
@@ -103,17 +101,6 @@ public sealed class NginxProcess : IAsyncDisposable
 
         await nginx.DisposeAsync();
         throw new TimeoutException("nginx did not answer in time.");
-    }
-
-    private static async Task ReopenLogsAsync(string binary, string directory, string file)
-    {
-        using var reopen = Process.Start(new ProcessStartInfo(binary, ["-p", directory, "-c", file, "-e", Path.Combine(directory, "error.log"), "-s", "reopen"])
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-        })!;
-        await reopen.WaitForExitAsync();
-        await Task.Delay(200);
     }
 
     public async ValueTask DisposeAsync()
