@@ -125,7 +125,7 @@ public static class OpenDataApi
     /// <summary>一个机关及其下级机关某年度已发布报告的合计。</summary>
     /// <param name="year">报告年度</param>
     /// <param name="org">机关代码；不填时合计全部机关</param>
-    private static async Task<IResult> StatsAsync(PublicReports reports, Data.Statistics.ReportTotals totals,
+    private static async Task<IResult> StatsAsync(PublicReports reports, PublicTotals totals,
         int? year, string? org, CancellationToken cancellationToken)
     {
         if (year is not { } y || y is < ReportFormats.MinYear or > ReportFormats.MaxYear)

@@ -15,6 +15,8 @@ public static class PublicFeatures
         services.AddScoped<ReportStatistics>();
         services.AddScoped<ReportSearchQuery>();
         services.AddScoped<ReportTotals>();
+        services.AddScoped<PublicTotals>();
+        services.AddMemoryCache();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "政府信息公开工作年度报告 开放数据接口";

@@ -40,9 +40,10 @@ public sealed record SubtreeYear(int Year, FormatDefinition? Definition, TableTo
 /// <summary>
 /// The figures behind the statistics page and <c>GET /api/v1/stats</c>, over published reports only:
 /// one organization across years, and a subtree's totals and children for a year. Sums are computed in
-/// the database (<see cref="ReportTotals"/>); the measures come from the format definition's codes.
+/// the database (<see cref="ReportTotals"/>, kept a few minutes by <see cref="PublicTotals"/>); the measures come
+/// from the format definition's codes.
 /// </summary>
-public sealed class ReportStatistics(PublicReports reports, ReportTotals totals)
+public sealed class ReportStatistics(PublicReports reports, PublicTotals totals)
 {
     /// <summary>The measures of the applications table (表三) and of table 四, the same codes in both formats.</summary>
     public static IReadOnlyList<MeasureGroup> Groups(FormatDefinition definition)
