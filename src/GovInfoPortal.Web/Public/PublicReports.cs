@@ -50,7 +50,7 @@ public sealed record OrganizationCount(PublicOrganization Organization, int Repo
 /// What citizens may read: published reports only. Drafts and reports under review never leave here, so
 /// every public page, feed and API reads through this class.
 /// </summary>
-public sealed class PublicReports(GovInfoDbContext db)
+public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 {
     public const int MaxPageSize = 100;
 
@@ -128,9 +128,11 @@ public sealed class PublicReports(GovInfoDbContext db)
         (page, pageSize) = Clamp(page, pageSize);
         var reports = Filtered(year, subtree);
         var total = await reports.CountAsync(cancellationToken);
+        // Newest year first, then newest report first: the (Year, Status) index yields the years in order, so
+        // only one year's reports are ever sorted, even at a national scale.
         var items = await reports
             .OrderByDescending(r => r.Year)
-            .ThenBy(r => r.Organization.Path)
+            .ThenByDescending(r => r.Id)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(Item)
@@ -138,9 +140,32 @@ public sealed class PublicReports(GovInfoDbContext db)
         return new Paged<ReportListItem>(items, page, pageSize, total);
     }
 
-    /// <summary>The latest publications: newest year first, then by publication date (unknown dates last on every provider).</summary>
-    public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
-        await Published
+    /// <summary>
+    /// The latest publications: newest year first, then by publication date (unknown dates last on every
+    /// provider). Only the newest years that hold <paramref name="count"/> reports are sorted, not every report.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var years = await YearCountsAsync(null, cancellationToken);
+        if (years.Count == 0)
+        {
+            return [];
+        }
+
+        var enough = 0;
+        var oldest = years[0].Year;
+        foreach (var (year, reportsOfYear) in years)
+        {
+            oldest = year;
+            enough += reportsOfYear;
+            if (enough >= count)
+            {
+                break;
+            }
+        }
+
+        return await Published
+            .Where(r => r.Year >= oldest)
             .OrderByDescending(r => r.Year)
             .ThenBy(r => r.PublishedOn == null)
             .ThenByDescending(r => r.PublishedOn)
@@ -148,6 +173,7 @@ public sealed class PublicReports(GovInfoDbContext db)
             .Take(count)
             .Select(Item)
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>The published reports of one organization (not of its subtree), newest year first.</summary>
     public async Task<IReadOnlyList<ReportListItem>> OfOrganizationAsync(int organizationId, CancellationToken cancellationToken = default) =>
@@ -166,20 +192,25 @@ public sealed class PublicReports(GovInfoDbContext db)
     }
 
     /// <summary>How many reports each year has, newest year first.</summary>
-    public async Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default)
-    {
-        var counts = await Filtered(null, subtree)
-            .GroupBy(r => r.Year)
-            .Select(g => new { Year = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
-    }
+    public Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(("year-counts", subtree?.Path), async () =>
+        {
+            var counts = await Filtered(null, subtree)
+                .GroupBy(r => r.Year)
+                .Select(g => new { Year = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return (IReadOnlyList<(int Year, int Count)>)[.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
+        });
 
     /// <summary>
     /// The children of an organization (the roots when it is null), each with the number of published
-    /// reports in its subtree (of the year, when given), in one query.
+    /// reports in its subtree (of the year, when given), in one query; kept a few minutes (<see cref="PublicCache"/>),
+    /// since the roots' counts read every report.
     /// </summary>
-    public async Task<IReadOnlyList<OrganizationCount>> ChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OrganizationCount>> ChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(("children", parent?.Id, year), () => CountChildrenAsync(parent, year, cancellationToken));
+
+    private async Task<IReadOnlyList<OrganizationCount>> CountChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken)
     {
         var parentId = parent?.Id;
         var published = Filtered(year, null);

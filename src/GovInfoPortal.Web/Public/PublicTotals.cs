@@ -1,28 +1,16 @@
 using GovInfoPortal.Data.Statistics;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace GovInfoPortal.Web.Public;
 
 /// <summary>
-/// The table totals of the statistics page and API, kept for a few minutes: summing a large subtree (a
-/// province's reports of a year) reads every one of its reports, and published figures change rarely. A new
-/// publication shows in the totals within <see cref="Lifetime"/>.
+/// The table totals of the statistics page and API, kept a few minutes (<see cref="PublicCache"/>): summing
+/// a large subtree (a province's reports of a year) reads every one of its reports.
 /// </summary>
-public sealed class PublicTotals(ReportTotals totals, IMemoryCache cache)
+public sealed class PublicTotals(ReportTotals totals, PublicCache cache)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public Task<TableTotals> ForSubtreeAsync(string subtreePath, int year, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(("totals-subtree", subtreePath, year), () => totals.ForSubtreeAsync(subtreePath, year, cancellationToken));
 
-    public async Task<TableTotals> ForSubtreeAsync(string subtreePath, int year, CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(("public-totals-subtree", subtreePath, year), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return totals.ForSubtreeAsync(subtreePath, year, cancellationToken);
-        }))!;
-
-    public async Task<IReadOnlyDictionary<int, TableTotals>> ForChildrenAsync(int parentId, int year, CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(("public-totals-children", parentId, year), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return totals.ForChildrenAsync(parentId, year, cancellationToken);
-        }))!;
+    public Task<IReadOnlyDictionary<int, TableTotals>> ForChildrenAsync(int parentId, int year, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(("totals-children", parentId, year), () => totals.ForChildrenAsync(parentId, year, cancellationToken));
 }

@@ -21,9 +21,10 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         var page = await browser.NewPageAsync();
         await page.GotoAsync(portal.BaseAddress + "/");
 
-        await page.GetByLabel("检索年度报告").Last.FillAsync("泉港");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=*");
+        var search = page.GetByRole(AriaRole.Search, new() { Name = "检索年度报告" });
+        await search.GetByRole(AriaRole.Searchbox).FillAsync("泉港");
+        await search.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/search?q=", StringComparison.Ordinal));
         Assert.Equal("泉港", await page.Locator("mark").First.InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
 
