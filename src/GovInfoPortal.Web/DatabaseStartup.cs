@@ -1,5 +1,6 @@
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Seeding;
+using GovInfoPortal.Web.Accounts;
 using Microsoft.Extensions.Options;
 
 namespace GovInfoPortal.Web;
@@ -21,6 +22,8 @@ public static class DatabaseStartup
             await app.Services.MigrateGovInfoDatabaseAsync(cancellationToken);
         }
 
+        await app.CreateInitialAdminAsync(cancellationToken);
+
         if (!app.Services.IsDemoMode())
         {
             return;
@@ -37,5 +40,7 @@ public static class DatabaseStartup
         {
             app.Logger.LogInformation("Demo mode: the database already holds data, demo data not loaded");
         }
+
+        await app.PrepareDemoAccountsAsync(result.Seeded, cancellationToken);
     }
 }

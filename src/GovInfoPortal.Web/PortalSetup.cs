@@ -2,6 +2,8 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Documents;
+using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
@@ -32,6 +34,8 @@ public static class PortalSetup
         builder.Services.AddSingleton<ReportValidationService>();
         builder.Services.AddReportRenderers();
         builder.Services.AddPublicFeatures();
+        builder.AddPortalAccounts();
+        builder.Services.AddClerkFeatures();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()
@@ -57,6 +61,7 @@ public static class PortalSetup
         app.UseRequestIds();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePortalAccounts();
         app.UseMetricsCollection();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });

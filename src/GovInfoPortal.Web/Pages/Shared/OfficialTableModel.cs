@@ -2,6 +2,7 @@ using System.Globalization;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Formats.Layout;
+using Microsoft.AspNetCore.Html;
 
 namespace GovInfoPortal.Web.Pages.Shared;
 
@@ -21,6 +22,12 @@ public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, 
         new(OfficialTableLayout.For(table), values, idPrefix);
 
     public TableDefinition Table => Layout.Table;
+
+    /// <summary>
+    /// What the figure cells hold instead of the stated figures (the report editor puts its inputs there), or
+    /// null to show the figures. The table around them — merged cells, labels, header ids — stays the same.
+    /// </summary>
+    public Func<LayoutCell, IHtmlContent>? FigureContent { get; init; }
 
     /// <summary>How the table is announced: 表三 收到和处理政府信息公开申请情况.</summary>
     public string Caption => $"{Table.MessageLabel} {Table.Title}";

@@ -1,0 +1,13 @@
+namespace GovInfoPortal.Web.Clerk;
+
+/// <summary>The services behind the clerk's pages: my reports, starting a report, the editor, preview, submission, import.</summary>
+public static class ClerkFeatures
+{
+    public static IServiceCollection AddClerkFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ReportFindings>();
+        services.AddScoped<DraftEditor>();
+        services.AddScoped<ClerkReports>();
+        return services;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Interchange;
+using GovInfoPortal.Data;
+using GovInfoPortal.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovInfoPortal.Web.Clerk;
+
+/// <summary>A report the user may read, with what else the user may do with it.</summary>
+public sealed record OpenedReport(AnnualReport Report, ReportPermissions Permissions);
+
+/// <summary>What the editor page shows: the report, the fields as typed, their findings, and last year's report for reference.</summary>
+public sealed record EditorView(AnnualReport Report, DraftInput Input, DraftFindings Findings, AnnualReport? LastYear)
+{
+    public FormatDefinition Definition => FormatDefinition.For(Report.Format);
+}
+
+public enum DraftOutcomeKind
+{
+    Done,
+
+    /// <summary>Someone saved the report since the clerk opened it: nothing was saved.</summary>
+    Conflict,
+
+    /// <summary>The input or the report's state does not allow it: nothing was saved.</summary>
+    Refused,
+}
+
+/// <summary>What a save, submission or import did, with zh-CN messages and the report's version afterwards.</summary>
+public sealed record DraftOutcome(DraftOutcomeKind Kind, IReadOnlyList<string> Messages, int Version, DraftFindings Findings)
+{
+    public bool Succeeded => Kind == DraftOutcomeKind.Done;
+}
+
+/// <summary>
+/// The clerk's work on one report: open it (through <see cref="ReportAccess"/>), check what is typed, save
+/// the draft, submit it, import a document into it. Every change is based on the version the clerk opened:
+/// a change based on an older version is refused instead of overwriting (optimistic concurrency).
+/// </summary>
+public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, ReportFindings findings, TimeProvider time, ILogger<DraftEditor> logger)
+{
+    public const string ConflictMessage =
+        "该报告已被他人修改（可能是同一机关的其他填报员，或您在另一个窗口中保存过），您这次的修改没有保存。您填写的内容仍留在本页，并已暂存在本机浏览器中；请刷新页面查看最新内容，再决定是否恢复您的内容。";
+
+    /// <summary>The report if the user may read it (with the organization and its parent), else null.</summary>
+    public async Task<OpenedReport?> OpenAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var report = await db.Reports.Include(r => r.Organization).ThenInclude(o => o.Parent)
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var permissions = await access.ForAsync(user, report, cancellationToken);
+        return permissions.Read ? new OpenedReport(report, permissions) : null;
+    }
+
+    public async Task<EditorView> ViewAsync(AnnualReport report, DraftInput input, CancellationToken cancellationToken = default)
+    {
+        var lastYear = await findings.LastYearAsync(report, cancellationToken);
+        return new EditorView(report, input, Check(report, input, lastYear), lastYear);
+    }
+
+    /// <summary>The findings of what is typed, without saving anything: input problems, then errors, then warnings.</summary>
+    public async Task<DraftFindings> CheckAsync(AnnualReport report, DraftInput input, CancellationToken cancellationToken = default) =>
+        Check(report, input, await findings.LastYearAsync(report, cancellationToken));
+
+    private DraftFindings Check(AnnualReport report, DraftInput input, AnnualReport? lastYear)
+    {
+        var parsed = input.Parse(report.Year, report.Format);
+        return DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content), parsed.Explanations, parsed.Problems);
+    }
+
+    /// <summary>Saves what is typed as the draft, errors and warnings included; refuses input it cannot store and stale versions.</summary>
+    public async Task<DraftOutcome> SaveAsync(AnnualReport report, DraftInput input, string userName, CancellationToken cancellationToken = default)
+    {
+        var lastYear = await findings.LastYearAsync(report, cancellationToken);
+        var parsed = input.Parse(report.Year, report.Format);
+        var current = DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content), parsed.Explanations, parsed.Problems);
+        if (Refusal(report, input.Version, current) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!parsed.IsValid)
+        {
+            return new DraftOutcome(DraftOutcomeKind.Refused,
+                [$"有 {parsed.Problems.Count} 处填写无法保存（见检查结果中标出的单元格），本次没有保存任何内容，请改正后再保存。"], report.Version, current);
+        }
+
+        var content = parsed.Content;
+        return await CommitAsync(report, input.Version!.Value, current, "草稿已保存。",
+            () => report.UpdateDraft(content.Sections, content.ActiveDisclosure, content.Applications, content.ReviewLitigation,
+                parsed.SignedBy, parsed.Explanations, time.GetUtcNow().UtcDateTime),
+            () => logger.LogInformation("Report {ReportId} draft saved by {UserName}", report.Id, userName), cancellationToken);
+    }
+
+    /// <summary>Submits the stored report for review: refused while errors remain, a warning lacks its explanation or 签发人 is missing.</summary>
+    public async Task<DraftOutcome> SubmitAsync(AnnualReport report, int? version, string userName, CancellationToken cancellationToken = default)
+    {
+        var validation = await findings.ValidateAsync(report, cancellationToken);
+        var current = DraftFindings.Of(validation, report.WarningExplanations);
+        if (Refusal(report, version, current) is { } refused)
+        {
+            return refused;
+        }
+
+        if (report.SubmissionProblems(validation) is { Count: > 0 } problems)
+        {
+            return new DraftOutcome(DraftOutcomeKind.Refused, problems, report.Version, current);
+        }
+
+        return await CommitAsync(report, version!.Value, current, "报告已提交审核。提交后不能再修改，如审核退回可继续修改。",
+            () => report.Submit(validation, time.GetUtcNow().UtcDateTime),
+            () => logger.LogInformation("Report {ReportId} submitted by {UserName}", report.Id, userName), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the draft's narrative and tables with a <c>govinfo-annual-report/1</c> document of the same
+    /// organization, year and format: all of it, or nothing when the document is unreadable or does not fit.
+    /// 签发人 and the warning explanations stay.
+    /// </summary>
+    public async Task<DraftOutcome> ImportAsync(AnnualReport report, Stream document, int? version, string userName, CancellationToken cancellationToken = default)
+    {
+        if (Refusal(report, version, DraftFindings.None) is { } refused)
+        {
+            return refused;
+        }
+
+        var read = await ReportDocumentReader.ReadAsync(document, cancellationToken);
+        if (read.Document is not { } imported)
+        {
+            return new DraftOutcome(DraftOutcomeKind.Refused, [.. read.Errors.Select(e => $"文件不符合 {ReportDocument.SchemaId} 格式：{e}")], report.Version, DraftFindings.None);
+        }
+
+        if (Mismatches(report, imported) is { Count: > 0 } mismatches)
+        {
+            return new DraftOutcome(DraftOutcomeKind.Refused, mismatches, report.Version, DraftFindings.None);
+        }
+
+        var outcome = await CommitAsync(report, version!.Value, DraftFindings.None, "已导入文件中的报告内容，请检查下方标出的问题。",
+            () => report.ReplaceContent(imported, null, TableRow.Empty, time.GetUtcNow().UtcDateTime),
+            () => logger.LogInformation("Report {ReportId} content imported by {UserName}", report.Id, userName), cancellationToken);
+        return outcome.Succeeded ? outcome with { Findings = DraftFindings.Of(await findings.ValidateAsync(report, cancellationToken), report.WarningExplanations) } : outcome;
+    }
+
+    private static List<string> Mismatches(AnnualReport report, ReportDocument imported)
+    {
+        var mismatches = new List<string>();
+        if (imported.Year != report.Year)
+        {
+            mismatches.Add($"文件是 {imported.Year} 年度的报告，本报告是 {report.Year} 年度，未导入。");
+        }
+
+        if (imported.Format != report.Format)
+        {
+            mismatches.Add($"文件使用{imported.Format.DisplayName()}，{report.Year} 年度报告应使用{report.Format.DisplayName()}，未导入。");
+        }
+
+        var organization = report.Organization;
+        var sameBody = imported.Organization.Code is { Length: > 0 } code && organization.Code is not null
+            ? code == organization.Code
+            : imported.Organization.Name == organization.Name;
+        if (!sameBody)
+        {
+            mismatches.Add($"文件中的机关“{imported.Organization.Name}”{(imported.Organization.Code is { } c ? $"（代码 {c}）" : string.Empty)}不是本报告的机关“{organization.Name}”，未导入。");
+        }
+
+        return mismatches;
+    }
+
+    private static DraftOutcome? Refusal(AnnualReport report, int? version, DraftFindings current)
+    {
+        if (!report.IsEditable)
+        {
+            return new DraftOutcome(DraftOutcomeKind.Refused, [$"报告当前状态为“{report.Status.DisplayName()}”，不能修改。"], report.Version, current);
+        }
+
+        return version == report.Version ? null : new DraftOutcome(DraftOutcomeKind.Conflict, [ConflictMessage], report.Version, current);
+    }
+
+    /// <summary>Applies a change based on <paramref name="version"/> and saves it, unless the stored report moved on meanwhile.</summary>
+    private async Task<DraftOutcome> CommitAsync(AnnualReport report, int version, DraftFindings current, string message, Action change, Action logDone,
+        CancellationToken cancellationToken)
+    {
+        // The update's WHERE carries the version the clerk started from, so a save that raced ours matches no row.
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        change();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new DraftOutcome(DraftOutcomeKind.Conflict, [ConflictMessage], version, current);
+        }
+
+        logDone();
+        return new DraftOutcome(DraftOutcomeKind.Done, [message], report.Version, current);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovInfoPortal.Web.Clerk;
+
+/// <summary>
+/// A finding as the editor shows it: the public finding's rule, severity and message, plus the key its
+/// explanation is stored under and the ids of the form elements it marks.
+/// </summary>
+public sealed record FindingView(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("rule")] string Rule,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("targets")] IReadOnlyList<string> Targets,
+    [property: JsonPropertyName("explanationId")] string? ExplanationId,
+    [property: JsonPropertyName("explanation")] string? Explanation)
+{
+    [JsonIgnore]
+    public bool IsError => Severity == "error";
+
+    public static FindingView Of(Finding finding, WarningExplanations explanations)
+    {
+        var key = WarningExplanations.KeyOf(finding);
+        return new FindingView(key, finding.Rule, finding.IsError ? "error" : "warning", finding.Message, TargetsOf(finding),
+            finding.IsError ? null : DraftInput.ExplanationId(key), finding.IsError ? null : explanations.For(finding));
+    }
+
+    /// <summary>An input problem (not a number, too long) shown like an error finding.</summary>
+    public static FindingView Of(InputProblem problem) =>
+        new("input|" + problem.ElementId, "input", "error", problem.Message, [problem.ElementId], null, null);
+
+    /// <summary>
+    /// The form elements a finding points at: its cell; for 表三's balance, the four cells of the column
+    /// that must balance; for a narrative part, its text box; nothing for findings about the whole report.
+    /// </summary>
+    private static IReadOnlyList<string> TargetsOf(Finding finding)
+    {
+        if (finding.Table == SectionCodes.Sections && finding.Row is { } part)
+        {
+            return [DraftInput.SectionId(part)];
+        }
+
+        if (finding is { Table: { } table, Row: { } row, Column: { } column })
+        {
+            return [DraftInput.CellId(table, row, column)];
+        }
+
+        if (finding is { Table: { } balanceTable, Row: null, Column: { } balanceColumn } &&
+            FormatDefinition.All.Select(f => f.FindTable(balanceTable)).FirstOrDefault(t => t is not null) is { } definition)
+        {
+            return [.. TableSums.Balances(definition).Where(b => b.Column.Code == balanceColumn).SelectMany(b => b.Cells).Select(DraftInput.CellId)];
+        }
+
+        return [];
+    }
+}
+
+/// <summary>The findings of a report as its editor and lists show them: errors first, then warnings.</summary>
+public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
+{
+    public static readonly DraftFindings None = new([]);
+
+    public int Errors => Items.Count(f => f.IsError);
+
+    public int Warnings => Items.Count(f => !f.IsError);
+
+    public int UnexplainedWarnings => Items.Count(f => !f.IsError && string.IsNullOrWhiteSpace(f.Explanation));
+
+    public static DraftFindings Of(ValidationReport validation, WarningExplanations explanations, IEnumerable<InputProblem>? problems = null) =>
+        new([
+            .. (problems ?? []).Select(FindingView.Of),
+            .. validation.Errors.Select(f => FindingView.Of(f, explanations)),
+            .. validation.Warnings.Select(f => FindingView.Of(f, explanations)),
+        ]);
+
+    /// <summary>The findings that mark this element (a cell, a text box).</summary>
+    public IEnumerable<FindingView> For(string elementId) => Items.Where(f => f.Targets.Contains(elementId));
+}
+
+/// <summary>
+/// Validates a report the way the portal means it for its clerks: against last year's report of the same
+/// organization, with the organization's deadline and, while unpublished, today's date in China.
+/// </summary>
+public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time)
+{
+    public DateOnly Today => ClerkDates.Today(time);
+
+    public Task<AnnualReport?> LastYearAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
+        db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == report.OrganizationId && r.Year == report.Year - 1, cancellationToken);
+
+    /// <summary>Validates <paramref name="content"/> (the stored report when null) as the report's content.</summary>
+    public ValidationReport Validate(AnnualReport report, IReportContent? lastYear, IReportContent? content = null) =>
+        validator.Validate(new ReportValidationContext(content ?? report, lastYear,
+            Today: report.Status == ReportStatus.Published ? null : Today,
+            OrganizationKind: report.Organization.Kind));
+
+    public async Task<ValidationReport> ValidateAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
+        Validate(report, await LastYearAsync(report, cancellationToken));
+}

@@ -1,0 +1,33 @@
+using GovInfoPortal.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Admin.Users;
+
+public sealed class CreateModel(UserAdministration users, OrganizationAdministration organizations) : PageModel
+{
+    [BindProperty]
+    public NewUserForm Form { get; set; } = new();
+
+    public IReadOnlyList<OrganizationNode> Tree { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Tree = await organizations.TreeAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await users.CreateAsync(new NewUser(Form.UserName!, Form.DisplayName!, Form.Role, Form.OrganizationId, Form.Password!), cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = $"已新建用户“{Form.UserName!.Trim()}”。";
+                return Redirect("/admin/users");
+            }
+
+            ModelState.AddErrors(result, nameof(Form));
+        }
+
+        Tree = await organizations.TreeAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,106 @@
+using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Admin.Users;
+
+/// <summary>One account: change name, role and organization; disable or enable it; set a new password.</summary>
+public sealed class EditModel(UserAdministration users, OrganizationAdministration organizations) : PageModel
+{
+    public UserSummary Account { get; private set; } = null!;
+
+    public IReadOnlyList<OrganizationNode> Tree { get; private set; } = [];
+
+    /// <summary>The page holds three forms; each handler binds and validates only its own.</summary>
+    public UserForm Form { get; set; } = new();
+
+    public ResetPasswordForm Reset { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = StoredForm();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, [Bind(Prefix = nameof(Form))] UserForm form, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        if (ModelState.IsValid)
+        {
+            var result = await users.UpdateAsync(id, Form.DisplayName!, Form.Role, Form.OrganizationId, User.UserIdOf()!, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = $"已保存用户“{Account.UserName}”。";
+                return Redirect("/admin/users");
+            }
+
+            ModelState.AddErrors(result, nameof(Form));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await users.SetDisabledAsync(id, disable, User.UserIdOf()!);
+        if (result.Succeeded)
+        {
+            TempData["Status"] = disable ? $"已停用用户“{Account.UserName}”，其已登录的会话将在一分钟内失效。" : $"已启用用户“{Account.UserName}”。";
+            return Redirect($"/admin/users/{id}");
+        }
+
+        ModelState.Clear();
+        ModelState.AddErrors(result, nameof(Form));
+        Form = StoredForm();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id, [Bind(Prefix = nameof(Reset))] ResetPasswordForm reset, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Reset = reset;
+        if (ModelState.IsValid)
+        {
+            var result = await users.ResetPasswordAsync(id, Reset.NewPassword!);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = $"已为用户“{Account.UserName}”设置新密码，并解除锁定。";
+                return Redirect($"/admin/users/{id}");
+            }
+
+            ModelState.AddErrors(result, nameof(Reset));
+        }
+
+        Form = StoredForm();
+        return Page();
+    }
+
+    private UserForm StoredForm() => new() { DisplayName = Account.DisplayName, Role = Account.Role ?? string.Empty, OrganizationId = Account.OrganizationId };
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Account = (await users.FindAsync(id, cancellationToken))!;
+        Tree = await organizations.TreeAsync(cancellationToken);
+        return Account is not null;
+    }
+}

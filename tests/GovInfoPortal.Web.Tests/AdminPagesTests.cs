@@ -1,0 +1,170 @@
+using System.Net;
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovInfoPortal.Web.Tests;
+
+/// <summary>The admin pages: the organization tree and the accounts, with bad input explained in zh-CN.</summary>
+public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+{
+    [Theory]
+    [SqliteData]
+    [PostgresData]
+    public async Task An_admin_builds_and_reshapes_the_organization_tree(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var admin = await portal.SignedInAsync(PortalRoles.Admin, null);
+        var city = await portal.CreateOrganizationAsync("某市", kind: OrganizationKind.PeoplesGovernment);
+        var county = await portal.CreateOrganizationAsync("某县", city.Id, OrganizationKind.PeoplesGovernment);
+        var street = await portal.CreateOrganizationAsync("某县某街道", county.Id);
+
+        var created = await admin.PostAsync("/admin/organizations",
+            ("Form.Name", " 另一个县 "), ("Form.Code", "888888"), ("Form.Kind", "PeoplesGovernment"), ("Form.ParentId", city.Id.ToString()));
+        await using (var db = database.CreateContext())
+        {
+            var other = await db.Organizations.SingleAsync(o => o.Code == "888888");
+            Assert.Equal(("另一个县", city.Id, $"{city.Path}{other.Id}/"), (other.Name, other.ParentId, other.Path));
+
+            var moved = await admin.PostAsync($"/admin/organizations/{county.Id}",
+                ("Form.Name", "某县（改名）"), ("Form.Code", county.Code!), ("Form.Kind", "PeoplesGovernment"), ("Form.ParentId", other.Id.ToString()));
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using var check = database.CreateContext();
+        var all = await check.Organizations.ToDictionaryAsync(o => o.Id);
+        var newCounty = all.Values.Single(o => o.Code == "888888");
+        Assert.Equal("某县（改名）", all[county.Id].Name);
+        Assert.Equal($"{newCounty.Path}{county.Id}/", all[county.Id].Path);
+        Assert.Equal($"{newCounty.Path}{county.Id}/{street.Id}/", all[street.Id].Path);
+        var tree = await admin.GetStringAsync("/admin/organizations");
+        Assert.Contains("某县（改名）", tree, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_organization_input_is_explained_and_kept()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var admin = await portal.SignedInAsync(PortalRoles.Admin, null);
+        var county = await portal.CreateOrganizationAsync("某县", kind: OrganizationKind.PeoplesGovernment);
+        var street = await portal.CreateOrganizationAsync("某县某街道", county.Id);
+
+        var empty = await (await admin.PostAsync("/admin/organizations", ("Form.Name", ""), ("Form.Code", "新代码"), ("Form.Kind", "Township"))).Content.ReadAsStringAsync();
+        var duplicate = await (await admin.PostAsync("/admin/organizations", ("Form.Name", "重名的机关"), ("Form.Code", street.Code!), ("Form.Kind", "Township"))).Content.ReadAsStringAsync();
+        var badKind = await (await admin.PostAsync("/admin/organizations", ("Form.Name", "类型不对"), ("Form.Kind", "Planet"))).Content.ReadAsStringAsync();
+        var intoItself = await (await admin.PostAsync($"/admin/organizations/{county.Id}",
+            ("Form.Name", "某县"), ("Form.Kind", "PeoplesGovernment"), ("Form.ParentId", street.Id.ToString()))).Content.ReadAsStringAsync();
+
+        Assert.Contains("请填写机关名称。", empty, StringComparison.Ordinal);
+        Assert.Contains("value=\"新代码\"", empty, StringComparison.Ordinal);
+        Assert.Contains($"机关代码“{street.Code}”已被其他机关使用。", duplicate, StringComparison.Ordinal);
+        Assert.Contains("value=\"重名的机关\"", duplicate, StringComparison.Ordinal);
+        Assert.Contains("“Planet”不是有效的值。", badKind, StringComparison.Ordinal);
+        Assert.Contains("不能把机关移到它自己或它的下级机关之下。", intoItself, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.Organizations.CountAsync());
+        Assert.Null((await db.Organizations.FindAsync(county.Id))!.ParentId);
+    }
+
+    [Theory]
+    [SqliteData]
+    [PostgresData]
+    public async Task An_admin_creates_assigns_disables_and_resets_accounts(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var admin = await portal.SignedInAsync(PortalRoles.Admin, null);
+        var county = await portal.CreateOrganizationAsync("某县", kind: OrganizationKind.PeoplesGovernment);
+        var street = await portal.CreateOrganizationAsync("某县某街道", county.Id);
+
+        var created = await admin.PostAsync("/admin/users/new", ("Form.UserName", "zhangsan"), ("Form.DisplayName", "张三"),
+            ("Form.Role", PortalRoles.Clerk), ("Form.OrganizationId", street.Id.ToString()), ("Form.Password", "Start#2026a"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        string id;
+        await using (var db = database.CreateContext())
+        {
+            id = (await db.Users.SingleAsync(u => u.UserName == "zhangsan")).Id;
+        }
+
+        var clerk = portal.Session();
+        Assert.Equal("/clerk/reports", (await clerk.SignInAsync("zhangsan", "Start#2026a")).Headers.Location!.OriginalString);
+        Assert.Contains("zhangsan", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+
+        // Made a reviewer of the county.
+        var changed = await admin.PostAsync($"/admin/users/{id}", ("Form.DisplayName", "张三（审核）"), ("Form.Role", PortalRoles.Reviewer), ("Form.OrganizationId", county.Id.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        await using (var db = database.CreateContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == id);
+            Assert.Equal(("张三（审核）", county.Id), (user.DisplayName, user.OrganizationId));
+            Assert.Equal(PortalRoles.Reviewer, await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync());
+        }
+
+        var disabled = await admin.PostAsync($"/admin/users/{id}?handler=Disable", ("disable", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        var refused = await (await portal.Session().SignInAsync("zhangsan", "Start#2026a")).Content.ReadAsStringAsync();
+        Assert.Contains("该账户已停用，请联系管理员。", refused, StringComparison.Ordinal);
+        Assert.Contains("已停用", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/admin/users/{id}?handler=Disable", ("disable", "false"))).StatusCode);
+        for (var i = 0; i < 5; i++)
+        {
+            await portal.Session().SignInAsync("zhangsan", "wrong#2026x");
+        }
+
+        var reset = await admin.PostAsync($"/admin/users/{id}?handler=Reset", ("Reset.NewPassword", "Neu#2026abc"));
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.Session().SignInAsync("zhangsan", "Neu#2026abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_account_input_is_explained_and_kept()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var admin = await portal.SignedInAsync(PortalRoles.Admin, null);
+        var street = await portal.CreateOrganizationAsync("某街道");
+        var taken = await portal.CreateUserAsync(PortalRoles.Clerk, street.Id);
+
+        async Task<string> Create(params (string, string)[] fields) => await (await admin.PostAsync("/admin/users/new", fields)).Content.ReadAsStringAsync();
+        var noOrganization = await Create(("Form.UserName", "lisi"), ("Form.DisplayName", "李四"), ("Form.Role", PortalRoles.Clerk), ("Form.Password", "Start#2026a"));
+        var weak = await Create(("Form.UserName", "lisi"), ("Form.DisplayName", "李四"), ("Form.Role", PortalRoles.Clerk),
+            ("Form.OrganizationId", street.Id.ToString()), ("Form.Password", "12345678"));
+        var duplicate = await Create(("Form.UserName", taken), ("Form.DisplayName", "重名"), ("Form.Role", PortalRoles.Admin), ("Form.Password", "Start#2026a"));
+        var badName = await Create(("Form.UserName", "李 四"), ("Form.DisplayName", "李四"), ("Form.Role", PortalRoles.Admin), ("Form.Password", "Start#2026a"));
+        var missing = await Create(("Form.Role", PortalRoles.Admin));
+
+        Assert.Contains("填报员须属于一个机关，请选择所属机关。", noOrganization, StringComparison.Ordinal);
+        Assert.Contains("value=\"lisi\"", noOrganization, StringComparison.Ordinal);
+        Assert.Contains("密码至少需要包含一个小写英文字母。", weak, StringComparison.Ordinal);
+        Assert.Contains($"用户名“{taken}”已被使用。", duplicate, StringComparison.Ordinal);
+        Assert.Contains("用户名“李 四”无效", badName, StringComparison.Ordinal);
+        Assert.Contains("请填写用户名。", missing, StringComparison.Ordinal);
+        Assert.Contains("请填写姓名。", missing, StringComparison.Ordinal);
+        Assert.Contains("请填写初始密码。", missing, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_disable_or_demote_itself()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var userName = await portal.CreateUserAsync(PortalRoles.Admin, null);
+        var admin = portal.Session();
+        await admin.SignInAsync(userName, ClerkPortal.Password);
+        await using var db = database.CreateContext();
+        var id = (await db.Users.SingleAsync(u => u.UserName == userName)).Id;
+
+        var disable = await (await admin.PostAsync($"/admin/users/{id}?handler=Disable", ("disable", "true"))).Content.ReadAsStringAsync();
+        var demote = await (await admin.PostAsync($"/admin/users/{id}", ("Form.DisplayName", "管理员"), ("Form.Role", PortalRoles.Clerk))).Content.ReadAsStringAsync();
+
+        Assert.Contains("不能停用自己的账户。", disable, StringComparison.Ordinal);
+        Assert.Contains("不能取消自己的管理员角色。", demote, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,145 @@
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Testing;
+using GovInfoPortal.Web.Accounts;
+using Microsoft.Playwright;
+
+namespace GovInfoPortal.Web.Tests;
+
+/// <summary>The clerk's way through the portal in headless Chromium, as a new user would take it.</summary>
+public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+{
+    private const string Overview = "（一）主动公开\n本年度主动公开政府信息，按要求更新公开目录。\n（二）依申请公开\n本年度受理政府信息公开申请3件。";
+
+    private static string Cell(string table, string row, string column) => $"cell-{table}-{row.Replace('.', '-')}-{column}";
+
+    private static Task<string?> InvalidAsync(IPage page, string id) => page.Locator("#" + id).GetAttributeAsync("aria-invalid");
+
+    /// <summary>Waits until the check of what was typed last has answered (the findings panel is no longer busy).</summary>
+    private static Task CheckedAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => !document.getElementById('findings').hasAttribute('aria-busy')");
+
+    [BrowserFact]
+    public async Task The_demo_clerk_fills_in_the_report_by_keyboard_fixes_a_balance_error_saves_reloads_previews_and_submits()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite, migrate: false);
+        await using var portal = new ClerkPortal(database, demo: true, environment: AccountsSetup.TestingEnvironment);
+        portal.UseKestrel(0);
+        portal.StartServer();
+        var site = portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await using var browser = await TestBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // Sign in and start the year's report.
+        await page.GotoAsync(site + "/account/login");
+        await page.GetByLabel("用户名").FillAsync("demo-clerk");
+        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/clerk/reports");
+        await page.GetByRole(AriaRole.Link, new() { Name = "开始填报 2025 年度报告" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始填报" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        Assert.Equal("填写 2025 年度报告 - 政府信息公开工作年度报告平台", await page.TitleAsync());
+
+        // The narrative parts.
+        await page.Locator("#section-overview").FillAsync(Overview);
+        await page.Locator("#section-problems").FillAsync("（测试）存在的主要问题及改进情况。");
+        await page.Locator("#section-otherMatters").FillAsync("（测试）本年度未收取信息处理费。");
+        await page.Locator("#signed-by").FillAsync("张三");
+        Assert.Contains("topic-covered", await page.Locator("[data-topic='依申请公开']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+
+        // Every figure by keyboard: type, Tab to the next cell. 表三's 自然人 column is out of balance at first.
+        var ids = await page.EvalOnSelectorAllAsync<string[]>("input.cell-input", "inputs => inputs.map(i => i.id)");
+        var values = ids.ToDictionary(id => id, _ => "0");
+        values[Cell("activeDisclosure", "fees", "amount")] = "1.5";
+        foreach (var (row, figure) in new[] { ("newlyReceived", "3"), ("granted", "2"), ("handledTotal", "2") })
+        {
+            values[Cell("applications", row, "naturalPerson")] = figure;
+            values[Cell("applications", row, "total")] = figure;
+        }
+
+        values[Cell("reviewLitigation", "review", "upheld")] = "1";
+        values[Cell("reviewLitigation", "review", "total")] = "1x";
+        await page.Locator("#" + ids[0]).FocusAsync();
+        foreach (var id in ids)
+        {
+            await page.Keyboard.TypeAsync(values[id]);
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("1", await page.Locator("#" + Cell("reviewLitigation", "review", "total")).InputValueAsync());
+
+        // The balance error appears on the four cells of the column while typing, and in the list.
+        var column = new[] { "newlyReceived", "carriedOver", "handledTotal", "carriedForward" }.Select(row => Cell("applications", row, "naturalPerson")).ToArray();
+        await CheckedAsync(page);
+        foreach (var id in column)
+        {
+            Assert.Equal("true", await InvalidAsync(page, id));
+            Assert.Contains("has-error", await page.Locator("#" + id).GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        }
+
+        var balance = page.Locator("#findings-list a", new() { HasText = "表三·自然人：本年新收与上年结转之和为 3，办理结果总计与结转下年度之和为 2，两者应相等" });
+        Assert.Equal(1, await balance.CountAsync());
+        Assert.Equal("按分项合计 2", await page.Locator($"#sum-{Cell("applications", "handledTotal", "naturalPerson")}-0").InnerTextAsync());
+        Assert.Contains("sum-match", await page.Locator($"#sum-{Cell("applications", "handledTotal", "naturalPerson")}-0").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestBrowser.ArtifactPath("editor-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Locator("#" + column[0]).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestBrowser.ArtifactPath("editor-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+        Assert.True(await InvalidAsync(page, Cell("applications", "granted", "naturalPerson")) is null, await page.Locator("#findings-list").InnerTextAsync());
+
+        // A finding's link takes the keyboard to its cell; arrows and Enter move between cells.
+        await balance.ClickAsync();
+        Assert.Equal(column[0], await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(column[1], await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(Cell("applications", "granted", "naturalPerson"), await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal(Cell("applications", "granted", "commercial"), await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        // Fixed: one application carried forward.
+        await page.Locator("#" + Cell("applications", "carriedForward", "naturalPerson")).FocusAsync();
+        await page.Keyboard.TypeAsync("1");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Locator("#" + Cell("applications", "carriedForward", "total")).FocusAsync();
+        await page.Keyboard.TypeAsync("1");
+        await CheckedAsync(page);
+        Assert.Null(await InvalidAsync(page, column[3]));
+        Assert.Equal("未发现问题。", (await page.Locator("#findings-summary").InnerTextAsync()).Trim());
+
+        // Saved, reloaded: everything is kept.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('save-state').textContent.includes('草稿已保存')");
+        await page.ReloadAsync();
+        Assert.Equal("1", await page.Locator("#" + Cell("applications", "carriedForward", "naturalPerson")).InputValueAsync());
+        Assert.Equal("3", await page.Locator("#" + column[0]).InputValueAsync());
+        Assert.Equal("1.5", await page.Locator("#" + Cell("activeDisclosure", "fees", "amount")).InputValueAsync());
+        Assert.Equal(Overview, await page.Locator("#section-overview").InputValueAsync());
+        Assert.Equal("张三", await page.Locator("#signed-by").InputValueAsync());
+        Assert.True(await page.Locator("#editor-notice").IsHiddenAsync());
+
+        // Typed but not saved: a reload brings it back from this browser.
+        await page.Locator("#section-problems").FillAsync("（测试）存在的主要问题及改进情况，已逐项整改。");
+        await page.ReloadAsync();
+        Assert.Equal("（测试）存在的主要问题及改进情况，已逐项整改。", await page.Locator("#section-problems").InputValueAsync());
+        Assert.Contains("已恢复", await page.Locator("#editor-notice").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('save-state').textContent.includes('草稿已保存')");
+
+        // Preview as the public will see it, then submit.
+        await page.GetByRole(AriaRole.Link, new() { Name = "预览并提交" }).ClickAsync();
+        await page.WaitForURLAsync("**/preview");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestBrowser.ArtifactPath("preview-desktop.png"), FullPage = true });
+        Assert.Equal("西园街道2025年政府信息公开工作年度报告", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("晋江市西园街道办事处", await page.Locator(".report-facts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("3", await page.Locator(".official-table-applications td[data-cell='newlyReceived.naturalPerson']").InnerTextAsync());
+        Assert.Contains("本年度受理政府信息公开申请3件。", await page.Locator(".report-body").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await page.WaitForURLAsync("**/clerk/reports");
+        Assert.Contains("报告已提交审核", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(ReportStatus.Submitted.DisplayName(), await page.Locator("table.report-list tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
