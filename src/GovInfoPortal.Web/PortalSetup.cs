@@ -5,6 +5,7 @@ using GovInfoPortal.Documents;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -26,6 +27,7 @@ public static class PortalSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
         builder.AddObservability();
+        builder.AddPortalSecurity();
 
         builder.Services.AddGovInfoDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddPortalDataProtection();
@@ -52,12 +54,7 @@ public static class PortalSetup
 
     public static WebApplication UsePortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UsePortalSecurity();
         app.UseRequestIds();
         app.UseStaticFiles();
         app.UseRouting();

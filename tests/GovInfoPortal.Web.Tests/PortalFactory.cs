@@ -16,6 +16,10 @@ public class PortalFactory(TestDatabase database, bool? demo = null, bool migrat
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrate.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test client comes from one address: the rate limits get room for whole test classes (the security tests set small ones).
+        builder.UseSetting("Security:SignIn:PermitLimit", "100000");
+        builder.UseSetting("Security:Search:PermitLimit", "100000");
+        builder.UseSetting("Security:Validate:PermitLimit", "100000");
         if (demo is { } enabled)
         {
             builder.UseSetting("Demo:Enabled", enabled.ToString());

@@ -1,0 +1,88 @@
+using System.Net;
+using GovInfoPortal.Testing;
+using Npgsql;
+
+namespace GovInfoPortal.Web.Tests.Security;
+
+/// <summary>
+/// The database goes away under a running portal: pages answer a zh-CN 503 page, the API problem+json 503,
+/// <c>/health/ready</c> unhealthy; when it comes back the same portal answers again, without a restart.
+/// </summary>
+public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+{
+    [Theory]
+    [PostgresData]
+    public async Task The_portal_answers_503_while_the_database_is_down_and_recovers_without_a_restart(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider, migrate: false);
+        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var relay = new TcpRelay(target.Host!, target.Port);
+        relay.Start();
+        var throughRelay = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = relay.Port, Timeout = 3 }.ToString();
+
+        await using var portal = new HardenedPortal(database, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = throughRelay,
+            ["Demo:Enabled"] = "true",
+        });
+        using var client = portal.Client();
+        await AssertServingAsync(client);
+
+        relay.Stop();
+        using (var page = await client.GetAsync("/reports/350505/2023"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("服务暂时不可用", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Npgsql", html, StringComparison.Ordinal);
+            Assert.True(page.Headers.Contains("Retry-After"));
+        }
+
+        using (var api = await client.GetAsync("/api/v1/reports"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            var body = await api.Content.ReadAsStringAsync();
+            Assert.True(api.Content.Headers.ContentType?.MediaType == "application/problem+json", body);
+            Assert.Contains("服务暂时不可用", body, StringComparison.Ordinal);
+        }
+
+        using (var ready = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        }
+
+        using (var live = await client.GetAsync("/health/live"))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+
+        relay.Start();
+        // The connection pool may hold connections the outage cut: the portal gets past them on its own.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            if (ready.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        await AssertServingAsync(client);
+    }
+
+    private static async Task AssertServingAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/reports/350505/2023");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var api = await client.GetAsync("/api/v1/reports");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+}
