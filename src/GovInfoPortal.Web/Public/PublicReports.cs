@@ -142,38 +142,28 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 
     /// <summary>
     /// The latest publications: newest year first, then by publication date (unknown dates last on every
-    /// provider). Only the newest years that hold <paramref name="count"/> reports are sorted, not every report.
+    /// provider). The two newest years are sorted first (the (Year, Status) index finds them), every report
+    /// only when they do not hold <paramref name="count"/>.
     /// </summary>
     public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, CancellationToken cancellationToken = default)
     {
-        var years = await YearCountsAsync(null, cancellationToken);
-        if (years.Count == 0)
+        if (await Published.MaxAsync(r => (int?)r.Year, cancellationToken) is not { } newest)
         {
             return [];
         }
 
-        var enough = 0;
-        var oldest = years[0].Year;
-        foreach (var (year, reportsOfYear) in years)
-        {
-            oldest = year;
-            enough += reportsOfYear;
-            if (enough >= count)
-            {
-                break;
-            }
-        }
+        var latest = await Latest(Published.Where(r => r.Year >= newest - 1), count).ToListAsync(cancellationToken);
+        return latest.Count >= count ? latest : await Latest(Published, count).ToListAsync(cancellationToken);
+    }
 
-        return await Published
-            .Where(r => r.Year >= oldest)
+    private static IQueryable<ReportListItem> Latest(IQueryable<AnnualReport> reports, int count) =>
+        reports
             .OrderByDescending(r => r.Year)
             .ThenBy(r => r.PublishedOn == null)
             .ThenByDescending(r => r.PublishedOn)
             .ThenByDescending(r => r.Id)
             .Take(count)
-            .Select(Item)
-            .ToListAsync(cancellationToken);
-    }
+            .Select(Item);
 
     /// <summary>The published reports of one organization (not of its subtree), newest year first.</summary>
     public async Task<IReadOnlyList<ReportListItem>> OfOrganizationAsync(int organizationId, CancellationToken cancellationToken = default) =>
@@ -192,15 +182,14 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     }
 
     /// <summary>How many reports each year has, newest year first.</summary>
-    public Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default) =>
-        cache.GetOrCreateAsync(("year-counts", subtree?.Path), async () =>
-        {
-            var counts = await Filtered(null, subtree)
-                .GroupBy(r => r.Year)
-                .Select(g => new { Year = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            return (IReadOnlyList<(int Year, int Count)>)[.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
-        });
+    public async Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default)
+    {
+        var counts = await Filtered(null, subtree)
+            .GroupBy(r => r.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
+    }
 
     /// <summary>
     /// The children of an organization (the roots when it is null), each with the number of published
