@@ -13,5 +13,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Database__Provider=Postgres \
     DOTNET_gcServer=0
 EXPOSE 8080
+# The export folder (Storage:Path's default; docker-compose.yml mounts a volume shared by all instances there)
+# belongs to the app's user: a new volume takes this ownership from the image.
+RUN mkdir -p /app/App_Data/exports && chown "$APP_UID" /app/App_Data/exports
 USER $APP_UID
 ENTRYPOINT ["dotnet", "GovInfoPortal.Web.dll"]

@@ -4,6 +4,7 @@ using GovInfoPortal.Data;
 using GovInfoPortal.Documents;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Exports;
 using GovInfoPortal.Web.Public;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,6 +39,7 @@ public static class PortalSetup
         builder.Services.AddPublicFeatures();
         builder.AddPortalAccounts();
         builder.Services.AddClerkFeatures();
+        builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()

@@ -1,0 +1,133 @@
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Exports;
+using GovInfoPortal.Web.Totals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Review.Exports;
+
+/// <summary>A reviewer's ZIP exports: ask for a year's published PDFs of a subtree, follow the progress, download.</summary>
+[Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
+public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, CityTotals totals, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public int? Year { get; set; }
+
+    [BindProperty(Name = "org")]
+    public int? Org { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public IReadOnlyList<ExportJobView> Jobs { get; private set; } = [];
+
+    public IReadOnlyList<ScopeOrganization> Choices { get; private set; } = [];
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    /// <summary>Why the request was refused (zh-CN), shown above the form that keeps what was chosen.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(scope, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The user's jobs as JSON, for the progress display's polling.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken)
+    {
+        if (await scopes.ForAsync(User, cancellationToken) is null)
+        {
+            return Forbid();
+        }
+
+        var jobs = await exports.ListAsync(User.UserIdOf()!, cancellationToken);
+        return new JsonResult(new
+        {
+            jobs = jobs.Select(j => new
+            {
+                id = j.Id,
+                status = j.Status.ToString().ToLowerInvariant(),
+                statusName = j.StatusName,
+                active = j.IsActive,
+                done = j.Done,
+                total = j.Total,
+                percent = j.Percent,
+                text = j.ProgressText,
+                downloadUrl = j.DownloadUrl,
+                error = j.Error,
+            }),
+        });
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        {
+            return Forbid();
+        }
+
+        ScopeOrganization? organization = null;
+        if (Org is { } id)
+        {
+            organization = await scopes.FindAsync(id, cancellationToken);
+            if (organization is not null && !scope.Covers(organization.Path))
+            {
+                return Forbid();
+            }
+        }
+
+        if (organization is null)
+        {
+            Problem = "请选择导出范围。";
+        }
+        else if (!ModelState.IsValid || Year is not ({ } year and >= ReportFormats.MinYear and <= ReportFormats.MaxYear))
+        {
+            Problem = "请选择有效的年度。";
+        }
+        else
+        {
+            var result = await exports.RequestAsync(User.UserIdOf()!, organization, year, cancellationToken);
+            if (result.Error is { } error)
+            {
+                Problem = error;
+            }
+            else
+            {
+                Status = result.Created
+                    ? $"已提交导出：{organization.Name} {year} 年度全部已发布报告的 PDF，生成后可在下方下载。"
+                    : $"{organization.Name} {year} 年度的导出已在进行中，请等待其完成。";
+                return RedirectToPage();
+            }
+        }
+
+        await LoadAsync(scope, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(ReviewScope scope, CancellationToken cancellationToken)
+    {
+        Jobs = await exports.ListAsync(User.UserIdOf()!, cancellationToken);
+        Choices = await scopes.ChoicesAsync(scope, cancellationToken);
+        Org ??= scope.RootId ?? Choices.FirstOrDefault()?.Id;
+        var thisYear = time.GetUtcNow().Year;
+        if (Year is null)
+        {
+            // The latest year with something to export, else last year (whose reports are being published).
+            var organization = Choices.FirstOrDefault(c => c.Id == Org);
+            var published = organization is null ? [] : await totals.PublishedYearsAsync(organization, cancellationToken);
+            Year = published.Count > 0 ? published[0] : thisYear - 1;
+        }
+
+        Years = [.. Enumerable.Range(ReportFormats.MinYear, thisYear - ReportFormats.MinYear + 1).Append(Year.Value).Distinct().OrderDescending()];
+    }
+}

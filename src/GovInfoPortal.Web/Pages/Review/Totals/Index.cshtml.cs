@@ -1,0 +1,123 @@
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Documents.Excel;
+using GovInfoPortal.Web.Pages.Shared;
+using GovInfoPortal.Web.Totals;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovInfoPortal.Web.Pages.Review.Totals;
+
+/// <summary>City-wide totals: the sums of a subtree's published reports of a year, shown and downloaded as Excel.</summary>
+[Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
+public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvider time) : PageModel
+{
+    /// <summary>Most bodies a list on the page names; the Excel file's 机关名单 has them all.</summary>
+    public const int MaxListed = 500;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(Name = "org", SupportsGet = true)]
+    public int? Org { get; set; }
+
+    public ScopeOrganization? Scope { get; private set; }
+
+    public IReadOnlyList<ScopeOrganization> Choices { get; private set; } = [];
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public int SelectedYear { get; private set; }
+
+    public SubtreeTotals? Totals { get; private set; }
+
+    /// <summary>Why the year asked for was not used (zh-CN), or null.</summary>
+    public string? YearProblem { get; private set; }
+
+    public bool HasTables => Totals is not null && Totals.Definition.HasTables;
+
+    public IEnumerable<TotalsBody> Included => Totals?.Bodies.Where(b => b.Included) ?? [];
+
+    public IEnumerable<TotalsBody> Missing => Totals?.Bodies.Where(b => !b.Included) ?? [];
+
+    /// <summary>The labels of the columns left out of the sums (2019: 上一年项目数量, 本年增/减).</summary>
+    public IReadOnlyList<string> NotSummed => Totals is null ? [] :
+        [.. Totals.Definition.Tables.SelectMany(t => t.Rows.SelectMany(r => r.Columns)).Where(c => !c.Summable).Select(c => c.Label).Distinct()];
+
+    /// <summary>A summed table in the official layout; a column left out of the sums says so in each of its cells.</summary>
+    public OfficialTableModel TableModel(TableDefinition table) =>
+        OfficialTableModel.For(table, Totals!.Table(table.Code), idPrefix: "totals-") with
+        {
+            FigureContent = cell => cell.Cell!.Column.Summable
+                ? new HtmlString(Totals.Table(table.Code)[cell.Cell.Row.Code, cell.Cell.Column.Code] is { } value ? OfficialTableModel.Figure(value) : "—")
+                : new HtmlString("<span class=\"not-summed\">不汇总</span>"),
+        };
+
+    public string XlsxUrl => $"/review/totals?handler=xlsx&year={SelectedYear}&org={Scope?.Id}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!HasTables || YearProblem is not null)
+        {
+            return NotFound();
+        }
+
+        return File(TotalsWorkbook.Render(Totals!), ExcelRenderer.MediaType, TotalsWorkbook.FileName(Totals!));
+    }
+
+    /// <summary>Loads the page's figures, or the answer for a user who may not see them.</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        {
+            return Forbid();
+        }
+
+        Scope = Org is { } id ? await scopes.FindAsync(id, cancellationToken) : await scopes.DefaultAsync(scope, cancellationToken);
+        if (Scope is null)
+        {
+            return NotFound();
+        }
+
+        if (!scope.Covers(Scope.Path))
+        {
+            return Forbid();
+        }
+
+        Choices = await scopes.ChoicesAsync(scope, cancellationToken);
+        var published = (await totals.PublishedYearsAsync(Scope, cancellationToken)).Where(CityTotals.HasTables).ToList();
+        // Reports are published early in the following year: without any, last year's is the one in progress.
+        var thisYear = time.GetUtcNow().Year;
+        SelectedYear = published.Count > 0 ? published[0] : thisYear - 1;
+        if (!ModelState.IsValid)
+        {
+            YearProblem = "年度填写有误，已显示最近一个有已发布报告的年度。";
+        }
+        else if (Year is { } year)
+        {
+            if (year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+            {
+                YearProblem = $"年度 {year} 超出范围，已显示最近一个有已发布报告的年度。";
+            }
+            else
+            {
+                SelectedYear = year;
+            }
+        }
+
+        var newest = Math.Max(thisYear, SelectedYear);
+        Years = [.. Enumerable.Range(ReportFormats.FirstYear2019, newest - ReportFormats.FirstYear2019 + 1).Append(SelectedYear).Distinct().OrderDescending()];
+        Totals = await totals.ForAsync(Scope, SelectedYear, cancellationToken);
+        return null;
+    }
+}

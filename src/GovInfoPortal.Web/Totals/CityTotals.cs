@@ -1,0 +1,88 @@
+using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Data;
+using GovInfoPortal.Data.Statistics;
+using GovInfoPortal.Documents;
+using GovInfoPortal.Documents.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovInfoPortal.Web.Totals;
+
+/// <summary>
+/// City-wide totals for the review pages: the sums of a subtree's published reports of a year (computed in
+/// the database by <see cref="ReportTotals"/>, summable cells only) and every body of the subtree with
+/// whether its report is included, as the page shows them and the Excel download writes them.
+/// </summary>
+public sealed class CityTotals(GovInfoDbContext db, ReportTotals totals)
+{
+    public const string NotStarted = "尚未填报";
+
+    public static FormatDefinition DefinitionFor(int year) => FormatDefinition.For(ReportFormats.ForYear(year));
+
+    /// <summary>Whether a year's reports have tables to sum (2019 on; earlier years are archives).</summary>
+    public static bool HasTables(int year) => DefinitionFor(year).HasTables;
+
+    public async Task<SubtreeTotals> ForAsync(ScopeOrganization scope, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var definition = DefinitionFor(year);
+        var sums = definition.HasTables
+            ? (await totals.ForSubtreeAsync(scope.Path, year, cancellationToken)).SummableOnly(definition)
+            : TableTotals.None;
+        var bodies = await db.Organizations.AsNoTracking()
+            .InSubtree(scope.Path)
+            .OrderBy(o => o.Path)
+            .Select(o => new
+            {
+                o.Name,
+                o.Code,
+                Report = db.Reports.Where(r => r.OrganizationId == o.Id && r.Year == year)
+                    .Select(r => new { r.Status, r.Format })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new SubtreeTotals(
+            ReportFileNames.ShortName(scope.Name, scope.ParentName),
+            year,
+            definition.Format,
+            sums.Reports,
+            sums.ActiveDisclosure,
+            sums.Applications,
+            sums.ReviewLitigation,
+            [.. bodies.Select(b => b.Report is null
+                ? new TotalsBody(b.Name, b.Code, false, NotStarted)
+                : Body(b.Name, b.Code, b.Report.Status, b.Report.Format, definition))]);
+    }
+
+    /// <summary>
+    /// A body's line: included when its report is published in the year's format (the totals sum only those;
+    /// an archived report in another format is named as left out).
+    /// </summary>
+    private static TotalsBody Body(string name, string? code, ReportStatus status, ReportFormat format, FormatDefinition definition) =>
+        status != ReportStatus.Published ? new TotalsBody(name, code, false, status.DisplayName())
+        : format == definition.Format && definition.HasTables ? new TotalsBody(name, code, true, status.DisplayName())
+        : new TotalsBody(name, code, false, $"{status.DisplayName()}（{format.DisplayName()}，未计入）");
+
+    /// <summary>The years in which the subtree has published reports, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PublishedYearsAsync(ScopeOrganization scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return await db.Reports.AsNoTracking()
+            .InSubtree(scope.Path)
+            .Where(r => r.Status == ReportStatus.Published)
+            .Select(r => r.Year)
+            .Distinct()
+            .OrderByDescending(y => y)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many published reports of the year the subtree has (what a ZIP export would hold).</summary>
+    public Task<int> PublishedCountAsync(ScopeOrganization scope, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return db.Reports.AsNoTracking()
+            .InSubtree(scope.Path)
+            .CountAsync(r => r.Year == year && r.Status == ReportStatus.Published, cancellationToken);
+    }
+}
