@@ -97,6 +97,33 @@ public sealed class ExportPagesTests(DatabaseFixture databases) : IClassFixture<
 
     [Theory]
     [SqliteData]
+    public async Task A_failed_export_shows_its_reason_and_offers_no_download(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider);
+        var tree = await ReviewTestData.SeedAsync(database);
+        await using var portal = new ReviewPortal(database, runWorker: false);
+        var client = await portal.CityReviewerAsync(tree);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(client, tree.City, "2023")).StatusCode);
+        await using (var db = database.CreateContext())
+        {
+            var queue = new ExportJobQueue(db, TimeProvider.System);
+            var id = await db.ExportJobs.Select(j => j.Id).SingleAsync();
+            var claim = await queue.TryClaimAsync(id, "failing-instance", TimeSpan.FromMinutes(2), 3);
+            Assert.True(await queue.FailAsync(claim!, Exports.ExportWorker.BuildFailed));
+        }
+
+        var page = await client.GetStringAsync("/review/exports");
+        var status = (await StatusAsync(client)).GetProperty("jobs").EnumerateArray().Single();
+
+        Assert.Contains($"<span class=\"export-failed\">{Exports.ExportWorker.BuildFailed}</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("下载 ZIP", page, StringComparison.Ordinal);
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.False(status.GetProperty("active").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("downloadUrl").ValueKind);
+    }
+
+    [Theory]
+    [SqliteData]
     [PostgresData]
     public async Task Only_reviewers_of_the_subtree_may_ask_for_an_export_or_download_it(TestProvider provider)
     {
