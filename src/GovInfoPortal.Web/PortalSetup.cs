@@ -6,6 +6,7 @@ using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
 using GovInfoPortal.Web.Public;
+using GovInfoPortal.Web.Review;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
@@ -40,6 +41,7 @@ public static class PortalSetup
         builder.AddPortalAccounts();
         builder.Services.AddClerkFeatures();
         builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddReviewFeatures();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()
@@ -68,6 +70,7 @@ public static class PortalSetup
         app.MapMetricsEndpoint();
         app.MapRazorPages();
         app.MapPublicFeatures();
+        app.MapReviewApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Testing;
+using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -36,6 +37,18 @@ public sealed class ClerkPortal(TestDatabase database, bool? demo = null, string
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>
+    /// The demo portal on Kestrel for a browser (Testing environment, so cookies travel over plain http);
+    /// returns it with its address, without the trailing slash.
+    /// </summary>
+    public static (ClerkPortal Portal, string Site) StartDemoForBrowser(TestDatabase database)
+    {
+        var portal = new ClerkPortal(database, demo: true, environment: AccountsSetup.TestingEnvironment);
+        portal.UseKestrel(0);
+        portal.StartServer();
+        return (portal, portal.ClientOptions.BaseAddress.ToString().TrimEnd('/'));
     }
 
     /// <summary>A client on https (so production's secure cookies travel) that does not follow redirects.</summary>

@@ -1,6 +1,8 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Testing;
 using GovInfoPortal.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace GovInfoPortal.Web.Tests;
@@ -18,14 +20,76 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
     private static Task CheckedAsync(IPage page) =>
         page.WaitForFunctionAsync("() => !document.getElementById('findings').hasAttribute('aria-busy')");
 
+    private static async Task SignInAsync(IPage page, string site, string userName)
+    {
+        await page.GotoAsync(site + "/account/login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task Clerk_and_admin_pages_have_no_axe_violations_and_fit_a_phone()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite, migrate: false);
+        var (portal, site) = ClerkPortal.StartDemoForBrowser(database);
+        await using var _ = portal;
+        await using var browser = await TestBrowser.LaunchAsync();
+        await using (var db = database.CreateContext())
+        {
+            // Last year's report, so that the editor shows it for reference and checks against it.
+            var xiyuan = await db.Organizations.SingleAsync(o => o.Code == "350582003");
+            await portal.CreateReportAsync(xiyuan.Id, 2024, (report, now) =>
+                report.UpdateTable(TableCodes.Applications, ReportTable.Empty.With("carriedForward", "naturalPerson", 2), now));
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site + "/account/login");
+        await PageChecks.AssertAccessibleAsync(page, "login");
+        await SignInAsync(page, site, "demo-clerk");
+        await page.GotoAsync(site + "/clerk/reports/start");
+        await PageChecks.AssertAccessibleAsync(page, "start");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始填报" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        var editor = page.Url;
+        // With findings on the cells, a warning to explain (last year carried 2 forward) and last year's tables.
+        await page.Locator("#cell-applications-carriedOver-naturalPerson").FillAsync("4");
+        await page.WaitForFunctionAsync("() => document.querySelector('textarea.explanation') !== null");
+        await page.WaitForFunctionAsync("() => !document.getElementById('findings').hasAttribute('aria-busy')");
+        await page.Locator("details.last-year summary").First.ClickAsync();
+        await PageChecks.AssertAccessibleAsync(page, "editor");
+        await page.GotoAsync(site + "/clerk/reports");
+        await PageChecks.AssertAccessibleAsync(page, "my-reports");
+        await page.GotoAsync(editor.Replace("/edit", "/preview", StringComparison.Ordinal));
+        await PageChecks.AssertAccessibleAsync(page, "preview");
+        await page.GotoAsync(editor.Replace("/edit", "/import", StringComparison.Ordinal));
+        await PageChecks.AssertAccessibleAsync(page, "import");
+        await page.GotoAsync(site + "/account/password");
+        await PageChecks.AssertAccessibleAsync(page, "password");
+
+        var admin = await browser.NewPageAsync();
+        await SignInAsync(admin, site, "demo-admin");
+        foreach (var (name, path) in new[] { ("admin-organizations", "/admin/organizations"), ("admin-users", "/admin/users"), ("admin-user-new", "/admin/users/new") })
+        {
+            await admin.GotoAsync(site + path);
+            await PageChecks.AssertAccessibleAsync(admin, name);
+        }
+
+        await admin.GotoAsync(site + "/admin/users");
+        await admin.Locator("tr", new() { HasText = "demo-clerk" }).GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await PageChecks.AssertAccessibleAsync(admin, "admin-user-edit");
+        await admin.GotoAsync(site + "/admin/organizations");
+        await admin.Locator("tr", new() { HasText = "晋江市西园街道办事处" }).GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await PageChecks.AssertAccessibleAsync(admin, "admin-organization-edit");
+    }
+
     [BrowserFact]
     public async Task The_demo_clerk_fills_in_the_report_by_keyboard_fixes_a_balance_error_saves_reloads_previews_and_submits()
     {
         var database = await databases.CreateAsync(TestProvider.Sqlite, migrate: false);
-        await using var portal = new ClerkPortal(database, demo: true, environment: AccountsSetup.TestingEnvironment);
-        portal.UseKestrel(0);
-        portal.StartServer();
-        var site = portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var (portal, site) = ClerkPortal.StartDemoForBrowser(database);
+        await using var _ = portal;
         await using var browser = await TestBrowser.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);

@@ -236,8 +236,8 @@ public abstract class ReportWorkingCopy : IReportContent
         Submit(utcNow);
     }
 
-    /// <summary>What the copy is called in messages: 报告, or 更正 for a correction.</summary>
-    protected string Noun => IsCorrection ? "更正稿" : "报告";
+    /// <summary>What the copy is called in messages: 报告, or 更正稿 for a correction.</summary>
+    public string Noun => IsCorrection ? "更正稿" : "报告";
 
     /// <summary>Submitted → Returned, with the reviewer's comment (required), which the copy keeps.</summary>
     internal ReviewComment ReturnWith(AnnualReport report, string part, string comment, Actor reviewer, DateTime utcNow)

@@ -34,7 +34,7 @@ public sealed class ReportAccess(GovInfoDbContext db)
         var organizationId = user.OrganizationIdOf();
         if (user.IsInRole(PortalRoles.Clerk) && organizationId == report.OrganizationId)
         {
-            return new ReportPermissions(Read: true, Edit: report.IsEditable);
+            return new ReportPermissions(Read: true, Edit: report.UnderReview.IsEditable);
         }
 
         if (user.IsInRole(PortalRoles.Admin))

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GovInfoPortal.Web.Clerk;
 
 /// <summary>One of the organization's reports as "my reports" lists it.</summary>
+/// <param name="Correction">The open correction of a published report (its number and status), or null.</param>
 public sealed record ClerkReportItem(int Id, int Year, ReportFormat Format, ReportStatus Status, bool IsEditable, int Errors, int Warnings, DateTime UpdatedAt,
-    string? PublicUrl);
+    string? PublicUrl, (int Number, ReportStatus Status)? Correction = null);
 
 /// <summary>The years a clerk may start a report for, and the one offered first.</summary>
 public sealed record StartOptions(IReadOnlyList<int> Years, int? Suggested);
@@ -25,6 +26,7 @@ public sealed class ClerkReports(GovInfoDbContext db, ReportFindings findings, T
     public async Task<IReadOnlyList<ClerkReportItem>> ListAsync(int organizationId, CancellationToken cancellationToken = default)
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Organization)
+            .Include(r => r.Corrections.Where(c => c.Status != ReportStatus.Published))
             .Where(r => r.OrganizationId == organizationId)
             .OrderByDescending(r => r.Year)
             .ToListAsync(cancellationToken);
@@ -34,9 +36,11 @@ public sealed class ClerkReports(GovInfoDbContext db, ReportFindings findings, T
             .. reports.Select(report =>
             {
                 var validation = findings.Validate(report, byYear.GetValueOrDefault(report.Year - 1));
-                return new ClerkReportItem(report.Id, report.Year, report.Format, report.Status, report.IsEditable,
-                    validation.Errors.Count(), validation.Warnings.Count(), report.UpdatedAt,
-                    report.Status == ReportStatus.Published ? ReportLinks.Page(ReportLinks.KeyOf(report.Organization), report.Year) : null);
+                var copy = report.UnderReview;
+                return new ClerkReportItem(report.Id, report.Year, report.Format, report.Status, copy.IsEditable,
+                    validation.Errors.Count(), validation.Warnings.Count(), copy.UpdatedAt,
+                    report.Status == ReportStatus.Published ? ReportLinks.Page(ReportLinks.KeyOf(report.Organization), report.Year) : null,
+                    report.CurrentCorrection is { } correction ? (correction.Number, correction.Status) : null);
             }),
         ];
     }

@@ -12,9 +12,12 @@ namespace GovInfoPortal.Web.Clerk;
 public sealed record OpenedReport(AnnualReport Report, ReportPermissions Permissions);
 
 /// <summary>What the editor page shows: the report, the fields as typed, their findings, and last year's report for reference.</summary>
-public sealed record EditorView(AnnualReport Report, DraftInput Input, DraftFindings Findings, AnnualReport? LastYear)
+public sealed record EditorView(AnnualReport Report, DraftInput Input, DraftFindings Findings, AnnualReport? LastYear, IReadOnlyList<ReviewComment> Comments)
 {
     public FormatDefinition Definition => FormatDefinition.For(Report.Format);
+
+    /// <summary>What is edited: the report, or the open correction of a published report.</summary>
+    public ReportWorkingCopy Copy => Report.UnderReview;
 }
 
 public enum DraftOutcomeKind
@@ -48,6 +51,7 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     public async Task<OpenedReport?> OpenAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var report = await db.Reports.Include(r => r.Organization).ThenInclude(o => o.Parent)
+            .Include(r => r.Corrections.Where(c => c.Status != ReportStatus.Published))
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (report is null)
         {
@@ -61,7 +65,11 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     public async Task<EditorView> ViewAsync(AnnualReport report, DraftInput input, CancellationToken cancellationToken = default)
     {
         var lastYear = await findings.LastYearAsync(report, cancellationToken);
-        return new EditorView(report, input, Check(report, input, lastYear), lastYear);
+        var correctionId = report.CurrentCorrection?.Id;
+        var comments = await db.ReviewComments.AsNoTracking()
+            .Where(c => c.ReportId == report.Id && c.CorrectionId == correctionId)
+            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        return new EditorView(report, input, Check(report, input, lastYear), lastYear, comments);
     }
 
     /// <summary>The findings of what is typed, without saving anything: input problems, then errors, then warnings.</summary>
@@ -80,7 +88,8 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         var lastYear = await findings.LastYearAsync(report, cancellationToken);
         var parsed = input.Parse(report.Year, report.Format);
         var current = DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content), parsed.Explanations, parsed.Problems);
-        if (Refusal(report, input.Version, current) is { } refused)
+        var copy = report.UnderReview;
+        if (Refusal(copy, input.Version, current) is { } refused)
         {
             return refused;
         }
@@ -88,12 +97,12 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         if (!parsed.IsValid)
         {
             return new DraftOutcome(DraftOutcomeKind.Refused,
-                [$"有 {parsed.Problems.Count} 处填写无法保存（见检查结果中标出的单元格），本次没有保存任何内容，请改正后再保存。"], report.Version, current);
+                [$"有 {parsed.Problems.Count} 处填写无法保存（见检查结果中标出的单元格），本次没有保存任何内容，请改正后再保存。"], copy.Version, current);
         }
 
         var content = parsed.Content;
-        return await CommitAsync(report, input.Version!.Value, current, "草稿已保存。",
-            () => report.UpdateDraft(content.Sections, content.ActiveDisclosure, content.Applications, content.ReviewLitigation,
+        return await CommitAsync(copy, input.Version!.Value, current, "草稿已保存。",
+            () => copy.UpdateDraft(content.Sections, content.ActiveDisclosure, content.Applications, content.ReviewLitigation,
                 parsed.SignedBy, parsed.Explanations, time.GetUtcNow().UtcDateTime),
             () => logger.LogInformation("Report {ReportId} draft saved by {UserName}", report.Id, userName), cancellationToken);
     }
@@ -102,19 +111,20 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     public async Task<DraftOutcome> SubmitAsync(AnnualReport report, int? version, string userName, CancellationToken cancellationToken = default)
     {
         var validation = await findings.ValidateAsync(report, cancellationToken);
-        var current = DraftFindings.Of(validation, report.WarningExplanations);
-        if (Refusal(report, version, current) is { } refused)
+        var copy = report.UnderReview;
+        var current = DraftFindings.Of(validation, copy.WarningExplanations);
+        if (Refusal(copy, version, current) is { } refused)
         {
             return refused;
         }
 
-        if (report.SubmissionProblems(validation) is { Count: > 0 } problems)
+        if (copy.SubmissionProblems(validation) is { Count: > 0 } problems)
         {
-            return new DraftOutcome(DraftOutcomeKind.Refused, problems, report.Version, current);
+            return new DraftOutcome(DraftOutcomeKind.Refused, problems, copy.Version, current);
         }
 
-        return await CommitAsync(report, version!.Value, current, "报告已提交审核。提交后不能再修改，如审核退回可继续修改。",
-            () => report.Submit(validation, time.GetUtcNow().UtcDateTime),
+        return await CommitAsync(copy, version!.Value, current, $"{copy.Noun}已提交审核。提交后不能再修改，如审核退回可继续修改。",
+            () => copy.Submit(validation, time.GetUtcNow().UtcDateTime),
             () => logger.LogInformation("Report {ReportId} submitted by {UserName}", report.Id, userName), cancellationToken);
     }
 
@@ -125,7 +135,8 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     /// </summary>
     public async Task<DraftOutcome> ImportAsync(AnnualReport report, Stream document, int? version, string userName, CancellationToken cancellationToken = default)
     {
-        if (Refusal(report, version, DraftFindings.None) is { } refused)
+        var copy = report.UnderReview;
+        if (Refusal(copy, version, DraftFindings.None) is { } refused)
         {
             return refused;
         }
@@ -133,18 +144,18 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         var read = await ReportDocumentReader.ReadAsync(document, cancellationToken);
         if (read.Document is not { } imported)
         {
-            return new DraftOutcome(DraftOutcomeKind.Refused, [.. read.Errors.Select(e => $"文件不符合 {ReportDocument.SchemaId} 格式：{e}")], report.Version, DraftFindings.None);
+            return new DraftOutcome(DraftOutcomeKind.Refused, [.. read.Errors.Select(e => $"文件不符合 {ReportDocument.SchemaId} 格式：{e}")], copy.Version, DraftFindings.None);
         }
 
         if (Mismatches(report, imported) is { Count: > 0 } mismatches)
         {
-            return new DraftOutcome(DraftOutcomeKind.Refused, mismatches, report.Version, DraftFindings.None);
+            return new DraftOutcome(DraftOutcomeKind.Refused, mismatches, copy.Version, DraftFindings.None);
         }
 
-        var outcome = await CommitAsync(report, version!.Value, DraftFindings.None, "已导入文件中的报告内容，请检查下方标出的问题。",
-            () => report.ReplaceContent(imported, null, TableRow.Empty, time.GetUtcNow().UtcDateTime),
+        var outcome = await CommitAsync(copy, version!.Value, DraftFindings.None, "已导入文件中的报告内容，请检查下方标出的问题。",
+            () => copy.ReplaceContent(imported, null, TableRow.Empty, time.GetUtcNow().UtcDateTime),
             () => logger.LogInformation("Report {ReportId} content imported by {UserName}", report.Id, userName), cancellationToken);
-        return outcome.Succeeded ? outcome with { Findings = DraftFindings.Of(await findings.ValidateAsync(report, cancellationToken), report.WarningExplanations) } : outcome;
+        return outcome.Succeeded ? outcome with { Findings = DraftFindings.Of(await findings.ValidateAsync(report, cancellationToken), copy.WarningExplanations) } : outcome;
     }
 
     private static List<string> Mismatches(AnnualReport report, ReportDocument imported)
@@ -172,22 +183,22 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         return mismatches;
     }
 
-    private static DraftOutcome? Refusal(AnnualReport report, int? version, DraftFindings current)
+    private static DraftOutcome? Refusal(ReportWorkingCopy copy, int? version, DraftFindings current)
     {
-        if (!report.IsEditable)
+        if (!copy.IsEditable)
         {
-            return new DraftOutcome(DraftOutcomeKind.Refused, [$"报告当前状态为“{report.Status.DisplayName()}”，不能修改。"], report.Version, current);
+            return new DraftOutcome(DraftOutcomeKind.Refused, [$"{copy.Noun}当前状态为“{copy.Status.DisplayName()}”，不能修改。"], copy.Version, current);
         }
 
-        return version == report.Version ? null : new DraftOutcome(DraftOutcomeKind.Conflict, [ConflictMessage], report.Version, current);
+        return version == copy.Version ? null : new DraftOutcome(DraftOutcomeKind.Conflict, [ConflictMessage], copy.Version, current);
     }
 
     /// <summary>Applies a change based on <paramref name="version"/> and saves it, unless the stored report moved on meanwhile.</summary>
-    private async Task<DraftOutcome> CommitAsync(AnnualReport report, int version, DraftFindings current, string message, Action change, Action logDone,
+    private async Task<DraftOutcome> CommitAsync(ReportWorkingCopy copy, int version, DraftFindings current, string message, Action change, Action logDone,
         CancellationToken cancellationToken)
     {
         // The update's WHERE carries the version the clerk started from, so a save that raced ours matches no row.
-        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        db.Entry(copy).Property(r => r.Version).OriginalValue = version;
         change();
         try
         {
@@ -200,6 +211,6 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         }
 
         logDone();
-        return new DraftOutcome(DraftOutcomeKind.Done, [message], report.Version, current);
+        return new DraftOutcome(DraftOutcomeKind.Done, [message], copy.Version, current);
     }
 }

@@ -99,7 +99,7 @@ public sealed class DraftInput
     }
 
     /// <summary>The fields of a stored report, as the editor first shows them.</summary>
-    public static DraftInput FromReport(AnnualReport report)
+    public static DraftInput FromReport(ReportWorkingCopy report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var definition = FormatDefinition.For(report.Format);

@@ -29,7 +29,7 @@ public sealed class EditorGrid(EditorView view)
     /// <summary>Last year's table, read-only, in last year's own format; null when last year's report has no such table.</summary>
     public OfficialTableModel? LastYearTable(string tableCode) =>
         view.LastYear is { } lastYear && FormatDefinition.For(lastYear.Format).FindTable(tableCode) is { } table
-            ? OfficialTableModel.For(table, lastYear.Table(tableCode), LastYearPrefix)
+            ? OfficialTableModel.For(table, lastYear.Table(tableCode), LastYearPrefix) with { CaptionPrefix = $"上一年度（{lastYear.Year}年）" }
             : null;
 
     public static string Kind(CellKind kind) => kind switch

@@ -93,9 +93,12 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
     public Task<AnnualReport?> LastYearAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
         db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == report.OrganizationId && r.Year == report.Year - 1, cancellationToken);
 
-    /// <summary>Validates <paramref name="content"/> (the stored report when null) as the report's content.</summary>
+    /// <summary>
+    /// Validates <paramref name="content"/> as the report's content; when null, what the clerk edits: the stored report,
+    /// or the open correction of a published one (when loaded).
+    /// </summary>
     public ValidationReport Validate(AnnualReport report, IReportContent? lastYear, IReportContent? content = null) =>
-        validator.Validate(new ReportValidationContext(content ?? report, lastYear,
+        validator.Validate(new ReportValidationContext(content ?? report.UnderReview, lastYear,
             Today: report.Status == ReportStatus.Published ? null : Today,
             OrganizationKind: report.Organization.Kind));
 

@@ -10,9 +10,6 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = string.Empty;
 
-    /// <summary>axe-core, copied beside the test assembly.</summary>
-    public static string AxeScript => Path.Combine(AppContext.BaseDirectory, "Axe", "axe.min.js");
-
     public async Task InitializeAsync()
     {
         if (TestBrowser.SkipReason is not null)

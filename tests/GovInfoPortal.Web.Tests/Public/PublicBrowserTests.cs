@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Seeding;
@@ -167,18 +166,6 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync(portal.BaseAddress + path);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestBrowser.ArtifactPath($"public-{name}-desktop.png"), FullPage = true });
-
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = BrowserPortal.AxeScript });
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document)).violations.map(v =>
-                `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
-        Assert.True(violations.GetArrayLength() == 0, string.Join("\n", violations.EnumerateArray().Select(v => v.GetString())));
-
-        await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestBrowser.ArtifactPath($"public-{name}-phone.png"), FullPage = true });
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"the page is {overflow}px wider than a phone screen");
+        await PageChecks.AssertAccessibleAsync(page, "public-" + name);
     }
 }

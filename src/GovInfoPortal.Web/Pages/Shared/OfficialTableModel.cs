@@ -30,7 +30,10 @@ public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, 
     public Func<LayoutCell, IHtmlContent>? FigureContent { get; init; }
 
     /// <summary>How the table is announced: 表三 收到和处理政府信息公开申请情况.</summary>
-    public string Caption => $"{Table.MessageLabel} {Table.Title}";
+    public string Caption => $"{CaptionPrefix}{Table.MessageLabel} {Table.Title}";
+
+    /// <summary>Words before the caption, where a page shows two tables of one kind (the editor: 上一年度（2024年）).</summary>
+    public string CaptionPrefix { get; init; } = string.Empty;
 
     public string CaptionId => Id($"{Table.Code}-caption");
 

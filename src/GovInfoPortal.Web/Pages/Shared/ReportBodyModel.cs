@@ -16,6 +16,10 @@ namespace GovInfoPortal.Web.Pages.Shared;
 /// <param name="IdPrefix">Prefix of every element id, to keep ids unique when a page shows several reports.</param>
 public sealed record ReportBodyModel(ReportDocument Report, string? SignedBy, int TitleLevel = 1, string IdPrefix = "")
 {
+    /// <summary>A report's working copy (the report, or a correction of it) as it will read once published.</summary>
+    public static ReportBodyModel From(ReportWorkingCopy copy, Organization organization) =>
+        new(ReportDocument.From(copy, organization), copy.SignedBy);
+
     public static ReportBodyModel From(AnnualReport report, int titleLevel = 1, string idPrefix = "") =>
         new(ReportDocument.FromReport(report), report.SignedBy, titleLevel, idPrefix);
 

@@ -30,7 +30,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
 
         if (!opened.Permissions.Edit)
         {
-            if (opened.Report.IsEditable)
+            if (opened.Report.UnderReview.IsEditable)
             {
                 return StatusCode(StatusCodes.Status403Forbidden);
             }
@@ -39,7 +39,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
             return Redirect($"/clerk/reports/{id}/preview");
         }
 
-        await ShowAsync(opened, DraftInput.FromReport(opened.Report), cancellationToken);
+        await ShowAsync(opened, DraftInput.FromReport(opened.Report.UnderReview), cancellationToken);
         return Page();
     }
 
@@ -75,7 +75,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
         }
 
         var findings = await editor.CheckAsync(opened.Report, DraftInput.FromForm(Request.Form, opened.Report.Definition()), cancellationToken);
-        return new JsonResult(new EditorResponse(true, null, opened.Report.Version, findings));
+        return new JsonResult(new EditorResponse(true, null, opened.Report.UnderReview.Version, findings));
     }
 
     /// <summary>Saves what is typed (JSON): 200 saved, 409 someone saved first, 400 input that cannot be stored.</summary>
@@ -95,10 +95,10 @@ public sealed class EditModel(DraftEditor editor) : PageModel
             _ => StatusCodes.Status400BadRequest,
         };
         return new JsonResult(new EditorResponse(outcome.Succeeded, string.Join(" ", outcome.Messages), outcome.Version, outcome.Findings,
-            outcome.Succeeded ? ClerkDates.Local(opened.Report.UpdatedAt) : null)) { StatusCode = status };
+            outcome.Succeeded ? ClerkDates.Local(opened.Report.UnderReview.UpdatedAt) : null)) { StatusCode = status };
     }
 
-    private static string NotEditable(AnnualReport report) => $"该报告当前状态为“{report.Status.DisplayName()}”，不能修改。";
+    private static string NotEditable(AnnualReport report) => $"该{report.UnderReview.Noun}当前状态为“{report.UnderReview.Status.DisplayName()}”，不能修改。";
 
     /// <summary>The report when the user may edit it now; else why not: 404 for a report the user may not read, 403 otherwise.</summary>
     private async Task<(OpenedReport? Opened, IActionResult? Refusal)> OpenForEditAsync(int id, CancellationToken cancellationToken)
@@ -115,7 +115,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
         }
 
         IActionResult refusal = AccountsSetup.IsFetch(Request)
-            ? new JsonResult(new EditorResponse(false, NotEditable(opened.Report), opened.Report.Version, DraftFindings.None)) { StatusCode = StatusCodes.Status403Forbidden }
+            ? new JsonResult(new EditorResponse(false, NotEditable(opened.Report), opened.Report.UnderReview.Version, DraftFindings.None)) { StatusCode = StatusCodes.Status403Forbidden }
             : StatusCode(StatusCodes.Status403Forbidden);
         return (null, refusal);
     }

@@ -62,13 +62,13 @@ public sealed class PreviewModel(DraftEditor editor, ReportFindings reportFindin
     private async Task ShowAsync(OpenedReport opened, CancellationToken cancellationToken)
     {
         Report = opened.Report;
-        Body = ReportBodyModel.From(Report);
+        Body = ReportBodyModel.From(Report.UnderReview, Report.Organization);
         CanSubmit = opened.Permissions.Edit;
         if (CanSubmit)
         {
             var validation = await reportFindings.ValidateAsync(Report, cancellationToken);
-            Findings = DraftFindings.Of(validation, Report.WarningExplanations);
-            Problems = Report.SubmissionProblems(validation);
+            Findings = DraftFindings.Of(validation, Report.UnderReview.WarningExplanations);
+            Problems = Report.UnderReview.SubmissionProblems(validation);
         }
     }
 }
