@@ -1,5 +1,6 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Data.Archive;
 using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Exports;
@@ -44,6 +45,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<NotificationState> NotificationStates => Set<NotificationState>();
+
+    /// <summary>The original PDFs of legacy (≤ 2018) archive reports, one per report.</summary>
+    public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
