@@ -25,7 +25,8 @@ public sealed class FixedTime(DateTimeOffset now) : TimeProvider
 /// is late yet). <paramref name="environment"/> "Testing" lets cookies travel over plain http (Kestrel
 /// for the browser); the HTTP tests use https and production cookies.
 /// </summary>
-public sealed class ClerkPortal(TestDatabase database, bool? demo = null, string environment = "Production", DateTimeOffset? now = null)
+public sealed class ClerkPortal(TestDatabase database, bool? demo = null, string environment = "Production", DateTimeOffset? now = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : PortalFactory(database, demo)
 {
     public const string Password = "Pass#2026a";
@@ -36,6 +37,11 @@ public sealed class ClerkPortal(TestDatabase database, bool? demo = null, string
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
