@@ -121,6 +121,17 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process (SIGKILL: no shutdown, no flushing) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
