@@ -3,6 +3,7 @@ using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Documents;
 using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Archive;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
 using GovInfoPortal.Web.Public;
@@ -42,6 +43,7 @@ public static class PortalSetup
         builder.Services.AddClerkFeatures();
         builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddReviewFeatures();
+        builder.Services.AddArchiveDocuments();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()
@@ -71,6 +73,7 @@ public static class PortalSetup
         app.MapRazorPages();
         app.MapPublicFeatures();
         app.MapReviewApi();
+        app.MapArchiveDocuments();
         return app;
     }
 }

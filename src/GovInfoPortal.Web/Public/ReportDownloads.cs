@@ -42,7 +42,7 @@ public sealed class ReportDownloads(IEnumerable<IReportRenderer> renderers)
     }
 
     /// <summary>A file-name-safe ASCII form of the organization key (codes are ASCII already).</summary>
-    private static string AsciiKey(string key)
+    internal static string AsciiKey(string key)
     {
         var ascii = new StringBuilder(key.Length);
         foreach (var c in key)

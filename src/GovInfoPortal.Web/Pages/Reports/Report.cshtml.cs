@@ -1,3 +1,4 @@
+using GovInfoPortal.Web.Archive;
 using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GovInfoPortal.Web.Pages.Reports;
 
 /// <summary>A published report in the official layout, with its downloads and the organization's other years.</summary>
-public sealed class ReportModel(PublicReports reports, ReportDownloads downloads) : PageModel
+public sealed class ReportModel(PublicReports reports, ReportDownloads downloads, ArchiveDocuments archive) : PageModel
 {
     /// <summary>How much of the overview the page's description (search engines, sharing) quotes.</summary>
     private const int DescriptionLength = 120;
@@ -36,6 +37,10 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
 
         OrganizationKey = ReportLinks.KeyOf(report.Organization);
         Body = ReportBodyModel.From(report);
+        if (Body.IsLegacy && await archive.InfoAsync(report.Id, cancellationToken) is { } original)
+        {
+            Body = Body with { ArchiveOriginal = (ArchiveDocuments.Url(OrganizationKey, year), original) };
+        }
         Version = report.RevisionNumber;
         EarlierVersions = await reports.EarlierVersionsAsync(report.Id, cancellationToken);
         OtherYears = [.. (await reports.OfOrganizationAsync(report.OrganizationId, cancellationToken)).Where(item => item.Year != year)];

@@ -26,6 +26,9 @@ public sealed record ReportBodyModel(ReportDocument Report, string? SignedBy, in
     /// <summary>What the page shows under the report's heading (the public page: its downloads), or null.</summary>
     public IHtmlContent? Actions { get; init; }
 
+    /// <summary>A legacy report's uploaded original PDF and its public address, or null.</summary>
+    public (string Url, GovInfoPortal.Web.Archive.ArchiveDocumentInfo Info)? ArchiveOriginal { get; init; }
+
     public FormatDefinition Definition => FormatDefinition.For(Report.Format);
 
     public bool IsLegacy => !Definition.HasTables;
