@@ -81,6 +81,8 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /reports/{orgCode}/{year:int}"] = All(Ok),
         ["GET /reports/{orgCode}/{year:int}.{ext}"] = All(Ok),
         ["GET /reports/{orgCode}/{year:int}/versions/{number:int}"] = All(Ok),
+        // Only a published legacy report has an original; the scene's 2023 report is not one.
+        ["GET /reports/{orgCode}/{year:int}/original.pdf"] = All(NotFound),
         ["GET /search"] = All(Ok),
         ["GET /stats"] = All(Ok),
         ["GET /api"] = All(Ok),
@@ -152,6 +154,10 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["POST /admin/users/{id}"] = new(Login, Denied, Denied, Denied, Denied, Ok),
         ["POST /admin/users/{id}?handler=Disable"] = new(Login, Denied, Denied, Denied, Denied, Done),
         ["POST /admin/users/{id}?handler=Reset"] = new(Login, Denied, Denied, Denied, Denied, Ok),
+        // The scene's report is not a legacy archive report: the admin is let in and finds no original to upload.
+        ["GET /admin/archive"] = new(Login, Denied, Denied, Denied, Denied, Ok),
+        ["GET /admin/archive/{id:int}"] = new(Login, Denied, Denied, Denied, Denied, NotFound),
+        ["POST /admin/archive/{id:int}"] = new(Login, Denied, Denied, Denied, Denied, NotFound),
     };
 
     [Theory]
