@@ -26,6 +26,7 @@ public static class DatabaseStartup
 
         if (!app.Services.IsDemoMode())
         {
+            await app.RefuseDemoAccountsAsync(cancellationToken);
             return;
         }
 

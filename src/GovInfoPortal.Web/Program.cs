@@ -23,6 +23,11 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (GovInfoPortal.Web.Accounts.StartupRefusedException)
+{
+    // Already logged with its reason and fix.
+    return 1;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "The portal stopped unexpectedly");

@@ -31,9 +31,9 @@ public static class AccountsSetup
     public const string LogoutPath = "/account/logout";
     public const string DeniedPath = "/account/denied";
 
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-    public const int MaxFailedAttempts = 5;
-    public const int PasswordMinLength = 8;
+    public static readonly TimeSpan LockoutDuration = PortalIdentity.LockoutDuration;
+    public const int MaxFailedAttempts = PortalIdentity.MaxFailedAttempts;
+    public const int PasswordMinLength = PortalIdentity.PasswordMinLength;
 
     /// <summary>
     /// Cookies are sent over HTTPS only, except in Development (<c>dotnet run</c> on http://localhost) and in
@@ -49,20 +49,7 @@ public static class AccountsSetup
         var services = builder.Services;
         var secure = CookieSecurity(builder.Environment);
 
-        services.AddIdentity<PortalUser, IdentityRole>(options =>
-            {
-                options.Password.RequiredLength = PasswordMinLength;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
-                options.User.RequireUniqueEmail = false;
-                options.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<PortalUser, IdentityRole>(PortalIdentity.Configure)
             .AddEntityFrameworkStores<GovInfoDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
@@ -114,6 +101,7 @@ public static class AccountsSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganizationAdministration>();
         services.AddScoped<AccountsStartup>();
+        services.AddScoped<DemoAccountGuard>();
         return builder;
     }
 

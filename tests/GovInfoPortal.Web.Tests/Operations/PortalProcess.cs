@@ -108,6 +108,14 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"The portal did not answer {path} in time:\n{Output}");
     }
 
+    /// <summary>Waits for the portal to exit by itself (a minute at most) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     private void Append(string? line)
     {
         if (line is null)

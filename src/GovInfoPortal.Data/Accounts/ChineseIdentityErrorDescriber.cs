@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace GovInfoPortal.Web.Accounts;
+namespace GovInfoPortal.Data.Accounts;
 
 /// <summary>Identity's error messages in zh-CN, as users read them on the account and admin pages.</summary>
 public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
