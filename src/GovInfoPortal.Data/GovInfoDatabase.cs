@@ -1,4 +1,5 @@
 using GovInfoPortal.Data.Audit;
+using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,8 @@ public static class GovInfoDatabase
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
         // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
         builder.AddInterceptors(AuditInterceptor.Instance);
+        // Every save that changes what citizens read advances the content generation in the same transaction.
+        builder.AddInterceptors(ContentGenerationInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

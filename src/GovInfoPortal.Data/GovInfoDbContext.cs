@@ -2,6 +2,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Archive;
 using GovInfoPortal.Data.Audit;
+using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Exports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +49,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
 
     /// <summary>The original PDFs of legacy (≤ 2018) archive reports, one per report.</summary>
     public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
+
+    /// <summary>The one row whose stamp changes with the published content (see <see cref="ContentGenerationInterceptor"/>).</summary>
+    public DbSet<ContentGeneration> ContentGenerations => Set<ContentGeneration>();
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its

@@ -4,6 +4,7 @@ using GovInfoPortal.Data;
 using GovInfoPortal.Documents;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Archive;
+using GovInfoPortal.Web.Caching;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
 using GovInfoPortal.Web.Public;
@@ -39,6 +40,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<ReportValidationService>();
         builder.Services.AddReportRenderers();
         builder.Services.AddPublicFeatures();
+        builder.Services.AddPortalCaching();
         builder.AddPortalAccounts();
         builder.Services.AddClerkFeatures();
         builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
@@ -62,10 +64,12 @@ public static class PortalSetup
     {
         app.UsePortalSecurity();
         app.UseRequestIds();
+        app.UseStaticFileCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UsePortalAccounts();
         app.UseMetricsCollection();
+        app.UsePublicCaching();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

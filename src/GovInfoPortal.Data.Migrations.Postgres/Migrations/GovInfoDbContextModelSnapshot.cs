@@ -610,6 +610,30 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("ReportSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentGenerations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = 1L
+                        });
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Exports.ExportJob", b =>
                 {
                     b.Property<int>("Id")

@@ -587,6 +587,30 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ReportSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentGenerations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = 1L
+                        });
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Exports.ExportJob", b =>
                 {
                     b.Property<int>("Id")

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Search;
 using Microsoft.EntityFrameworkCore;
@@ -156,6 +157,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
 
         // The rows bypassed EF (and so the search interceptor): index the new published reports in bulk.
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore, cancellationToken);
+        // … and advance the content generation, so every instance's cached public pages make way for them.
+        await ContentGenerations.AdvanceAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SyntheticSeedResult(plan.Count, (int)totalReports, withErrors, stopwatch.Elapsed);
     }

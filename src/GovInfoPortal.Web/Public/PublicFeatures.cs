@@ -16,7 +16,7 @@ public static class PublicFeatures
         services.AddScoped<ReportSearchQuery>();
         services.AddScoped<ReportTotals>();
         services.AddScoped<PublicTotals>();
-        services.AddSingleton<PublicCache>();
+        services.AddScoped<PublicCache>();
         services.AddMemoryCache();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

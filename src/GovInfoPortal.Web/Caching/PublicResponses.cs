@@ -1,0 +1,32 @@
+namespace GovInfoPortal.Web.Caching;
+
+/// <summary>
+/// Which requests are for the public, anonymous content (the same for every reader): the public pages, the
+/// downloads, the open-data API's reads, the feed, the sitemap and the static files. Only these are cached and
+/// compressed; the signed-in pages (personal data, antiforgery tokens) never are.
+/// </summary>
+public static class PublicResponses
+{
+    private static readonly string[] ExactPaths = ["/", "/index", "/search", "/stats", "/api", "/feed.atom", "/sitemap.xml", "/robots.txt"];
+
+    private static readonly string[] Prefixes = ["/reports", "/api/v1", "/sitemaps", "/openapi"];
+
+    /// <summary>Under a public prefix, yet for signed-in users only.</summary>
+    private static readonly string[] Excluded = [Review.ReviewApi.Prefix];
+
+    private static readonly string[] StaticPrefixes = ["/css", "/js", "/lib", "/favicon.svg"];
+
+    public static bool IsPublicPage(PathString path) =>
+        ExactPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))
+        || (Prefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            && !Excluded.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)));
+
+    public static bool IsStaticFile(PathString path) =>
+        StaticPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An anonymous read of public content: what may be cached and compressed.</summary>
+    public static bool IsAnonymousRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.User.Identity?.IsAuthenticated != true
+        && (IsPublicPage(context.Request.Path) || IsStaticFile(context.Request.Path));
+}
