@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Archive;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,7 +8,7 @@ namespace GovInfoPortal.Data.Caching;
 /// <summary>
 /// Advances the <see cref="ContentGeneration"/> in the same save (and so the same transaction) as any change the
 /// public pages show: a report that is or was published added, changed or deleted (publication, a correction's
-/// publication, an import), a published version archived, an organization added, changed or deleted. Drafts and
+/// publication, an import), a published version archived, an archived original uploaded, an organization added, changed or deleted. Drafts and
 /// reviews do not touch it, so the cached public pages survive the daily work of clerks and reviewers. Registered
 /// on every context by <see cref="GovInfoDatabase.Configure"/>.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed class ContentGenerationInterceptor : SaveChangesInterceptor
             {
                 case Organization:
                 case ReportRevision:
+                case ArchiveDocument:
                     return true;
                 case AnnualReport:
                     var status = entry.Property(nameof(AnnualReport.Status));
