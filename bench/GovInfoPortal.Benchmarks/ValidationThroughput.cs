@@ -3,27 +3,45 @@ using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Benchmarks;
 
-/// <summary>Validates the same mix of reports many times and reports the rate (reports/s).</summary>
+/// <summary>
+/// Validates the same mix of reports (clean, with last year's report, with errors) many times and reports the
+/// rate: on one thread, and on every core at once (a batch — an import, the command line over a folder — is
+/// validated that way; the service is thread-safe).
+/// </summary>
 public static class ValidationThroughput
 {
     public static void Run(int count, TextWriter output)
     {
+        var oneThread = Measure(count, threads: 1);
+        var cores = Environment.ProcessorCount;
+        var allCores = Measure(count, cores);
+        output.WriteLine($"one thread: {oneThread:F0} reports/s; {cores} threads: {allCores:F0} reports/s");
+    }
+
+    private static double Measure(int count, int threads)
+    {
+        var mixes = Enumerable.Range(0, threads).Select(_ => Mix()).ToArray();
+        Parallel.For(0, threads, t => Validate(mixes[t], 20_000));
+
+        var perThread = count / threads;
+        var stopwatch = Stopwatch.StartNew();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => Validate(mixes[t], perThread));
+        stopwatch.Stop();
+        return perThread * threads / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static Func<ValidationReport>[] Mix()
+    {
         var benchmarks = new ValidationBenchmarks();
         benchmarks.Setup();
-        Func<ValidationReport>[] mix = [benchmarks.CleanReport, benchmarks.WithLastYear, benchmarks.WithErrors];
+        return [benchmarks.CleanReport, benchmarks.WithLastYear, benchmarks.WithErrors];
+    }
 
-        for (var i = 0; i < 20_000; i++)
-        {
-            mix[i % mix.Length]();
-        }
-
-        var stopwatch = Stopwatch.StartNew();
+    private static void Validate(Func<ValidationReport>[] mix, int count)
+    {
         for (var i = 0; i < count; i++)
         {
             mix[i % mix.Length]();
         }
-
-        stopwatch.Stop();
-        output.WriteLine($"validated {count} reports in {stopwatch.Elapsed.TotalSeconds:F2} s: {count / stopwatch.Elapsed.TotalSeconds:F0} reports/s");
     }
 }
