@@ -47,6 +47,9 @@ public static class SecuritySetup
         {
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
+            // Loopback is not exempt: a portal started with production settings behaves as deployed
+            // (the benchmarks and security scans run it that way).
+            options.ExcludedHosts.Clear();
         });
         services.AddPortalErrorHandling();
         services.AddPortalRateLimits();
