@@ -59,5 +59,10 @@ internal sealed class SeedProgressDisplay(TextWriter error, bool interactive) : 
         }
     }
 
-    private static string StageName(SeedStage stage) => stage == SeedStage.Organizations ? "机关" : "年度报告";
+    private static string StageName(SeedStage stage) => stage switch
+    {
+        SeedStage.Organizations => "机关",
+        SeedStage.Reports => "年度报告",
+        _ => "检索索引",
+    };
 }

@@ -37,6 +37,9 @@ public enum SeedStage
 {
     Organizations,
     Reports,
+
+    /// <summary>The search index of the new published reports.</summary>
+    SearchIndex,
 }
 
 /// <summary>Progress of a seed: rows of a stage done out of its total.</summary>
@@ -156,7 +159,9 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         }
 
         // The rows bypassed EF (and so the search interceptor): index the new published reports in bulk.
-        await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore, cancellationToken);
+        var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
+        await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
+            done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
         // … and advance the content generation, so every instance's cached public pages make way for them.
         await ContentGenerations.AdvanceAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
