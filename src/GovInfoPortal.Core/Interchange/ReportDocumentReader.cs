@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Core.Interchange;
 
@@ -407,10 +408,16 @@ public static class ReportDocumentReader
             case JsonValueKind.Null:
                 return true;
             case JsonValueKind.Number when element.TryGetDecimal(out var number):
+                if (InputLimits.CellRefusal(number) is { } refusal)
+                {
+                    errors.Add(new(path, refusal));
+                    return false;
+                }
+
                 value = number;
                 return true;
             case JsonValueKind.Number:
-                errors.Add(new(path, "数值超出范围"));
+                errors.Add(new(path, $"数值超出范围，绝对值不能超过 {InputLimits.CellMaxValue}"));
                 return false;
             default:
                 errors.Add(new(path, $"应为数字或 null，实际为{KindName(element)}"));

@@ -70,17 +70,16 @@ public static class OpenDataApi
     /// <param name="page">页码，从 1 开始</param>
     /// <param name="pageSize">每页条数，1–100，默认 20</param>
     private static async Task<Results<Ok<ApiPage<ApiReportItem>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, PublicReports reports, PublicSearch search, ReportDownloads downloads,
+        HttpContext http, PublicReports reports, PublicSearch search, ReportDownloads downloads, TimeProvider clock,
         int? year, string? org, string? q, int page = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        if (page < 1 || pageSize is < 1 or > PublicReports.MaxPageSize)
+        var refusal = InputLimits.PageRefusal(page, pageSize, "page", "pageSize")
+            ?? (year is { } y ? InputLimits.YearRefusal("year（报告年度）", y, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) : null)
+            ?? InputLimits.QueryRefusal("q（关键词）", q)
+            ?? InputLimits.TextRefusal("org（机关代码）", org, InputLimits.OrganizationCodeMaxLength);
+        if (refusal is not null)
         {
-            return BadRequest($"page 应不小于 1，pageSize 应在 1 到 {PublicReports.MaxPageSize} 之间。");
-        }
-
-        if (year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
-        {
-            return BadRequest($"year 应在 {ReportFormats.MinYear} 到 {ReportFormats.MaxYear} 之间。");
+            return BadRequest(refusal);
         }
 
         var subtree = await reports.FindOrganizationAsync(org, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Web.Pages.Shared;
 
 namespace GovInfoPortal.Web.Clerk;
@@ -35,9 +36,6 @@ public sealed class DraftInput
     private const string SectionPrefix = "section:";
     private const string CellPrefix = "cell:";
     public const string ExplanationPrefix = "explain:";
-
-    /// <summary>Largest figure accepted: far above any real count, far below what the columns hold.</summary>
-    private const decimal MaxFigure = 1_000_000_000_000m;
 
     private readonly Dictionary<string, string> _fields;
 
@@ -146,13 +144,17 @@ public sealed class DraftInput
             foreach (var cell in table.Cells)
             {
                 var text = this[CellField(cell)];
-                if (TryReadFigure(text, out var value))
+                if (!TryReadFigure(text, out var value))
                 {
-                    cells.Add((cell.Row.Code, cell.Column.Code, value));
+                    problems.Add(new InputProblem(CellId(cell), $"{cell.MessageLabel}：“{text.Trim()}”不是有效的数字，请只填写数字。"));
+                }
+                else if (value is { } figure && InputLimits.CellRefusal(figure) is { } refusal)
+                {
+                    problems.Add(new InputProblem(CellId(cell), $"{cell.MessageLabel}：{refusal}"));
                 }
                 else
                 {
-                    problems.Add(new InputProblem(CellId(cell), $"{cell.MessageLabel}：“{text.Trim()}”不是有效的数字，请只填写数字。"));
+                    cells.Add((cell.Row.Code, cell.Column.Code, value));
                 }
             }
 
@@ -160,9 +162,9 @@ public sealed class DraftInput
         }
 
         var signedBy = SignedBy.Trim();
-        if (signedBy.Length > AnnualReport.SignedByMaxLength)
+        if (InputLimits.TextRefusal("签发人姓名", signedBy, InputLimits.SignedByMaxLength) is { } signedByRefusal)
         {
-            problems.Add(new InputProblem(SignedById, $"签发人姓名不能超过 {AnnualReport.SignedByMaxLength} 个字。"));
+            problems.Add(new InputProblem(SignedById, signedByRefusal));
         }
 
         var explanations = WarningExplanations.None;
@@ -228,8 +230,7 @@ public sealed class DraftInput
             return true;
         }
 
-        if (!decimal.TryParse(normalized.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) ||
-            Math.Abs(number) >= MaxFigure)
+        if (!decimal.TryParse(normalized.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return false;
         }

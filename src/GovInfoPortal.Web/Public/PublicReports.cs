@@ -52,7 +52,7 @@ public sealed record OrganizationCount(PublicOrganization Organization, int Repo
 /// </summary>
 public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = GovInfoPortal.Core.Validation.InputLimits.MaxPageSize;
 
     public IQueryable<AnnualReport> Published =>
         db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);

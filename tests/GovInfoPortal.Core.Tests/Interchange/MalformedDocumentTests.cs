@@ -125,8 +125,22 @@ public class MalformedDocumentTests
     public void Cell_beyond_the_decimal_range()
     {
         Assert.Equal(
-            new DocumentError("$.activeDisclosure.fees.amount", "数值超出范围"),
+            new DocumentError("$.activeDisclosure.fees.amount", "数值超出范围，绝对值不能超过 999999999"),
             SingleError(Quangang(root => root["activeDisclosure"]!["fees"]!["amount"] = JsonNode.Parse("1e300"))));
+    }
+
+    [Fact]
+    public void Cell_beyond_the_input_limits()
+    {
+        Assert.Equal(
+            new DocumentError("$.applications.newlyReceived.total", "数值 1000000000 超出范围，绝对值不能超过 999999999。"),
+            SingleError(Quangang(root => root["applications"]!["newlyReceived"]!["total"] = 1_000_000_000)));
+        Assert.Equal(
+            new DocumentError("$.activeDisclosure.fees.amount", "数值 0.1234567 的小数位过多，最多 6 位小数。"),
+            SingleError(Quangang(root => root["activeDisclosure"]!["fees"]!["amount"] = 0.1234567m)));
+        Assert.Equal(
+            new DocumentError("$.reviewLitigation.review.upheld", "数值 -1000000000 超出范围，绝对值不能超过 999999999。"),
+            SingleError(Quangang(root => root["reviewLitigation"]!["review"]!["upheld"] = -1_000_000_000)));
     }
 
     [Fact]

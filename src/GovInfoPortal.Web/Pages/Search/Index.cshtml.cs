@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Search;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +55,14 @@ public sealed class IndexModel(PublicReports reports, PublicSearch search) : Pag
         {
             return;
         }
+
+        if (InputLimits.QueryRefusal("关键词", Query) is { } tooLong)
+        {
+            Problem = $"{tooLong}请缩短后再检索。";
+            return;
+        }
+
+        PageNumber = Math.Clamp(PageNumber, 1, InputLimits.MaxPage);
 
         if (SearchTokens.ParseQuery(Query).Count == 0)
         {
