@@ -27,11 +27,18 @@ public static class CachingSetup
         app.UseWhen(context => PublicResponses.IsStaticFile(context.Request.Path), branch => branch.UseResponseCompression());
 
     /// <summary>
-    /// The output cache with the compression inside it (a copy is compressed once, when it is made); after
+    /// Revalidations answered with 304, then the output cache with the compression inside it (a copy is compressed once, when it is made); after
     /// authentication, which tells the anonymous readers apart.
     /// </summary>
     public static IApplicationBuilder UsePublicCaching(this IApplicationBuilder app)
     {
+        app.Use(async (context, next) =>
+        {
+            if (!await PublicOutputCachePolicy.TryNotModifiedAsync(context))
+            {
+                await next(context);
+            }
+        });
         app.UseOutputCache();
         app.UseWhen(context => !PublicResponses.IsStaticFile(context.Request.Path), branch => branch.UseResponseCompression());
         return app;

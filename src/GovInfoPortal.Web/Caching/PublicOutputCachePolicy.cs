@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovInfoPortal.Data.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
@@ -45,14 +46,43 @@ public sealed class PublicOutputCachePolicy : IOutputCachePolicy
             var response = http.Response;
             if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
             {
-                // Kept with the copy, so a hit answers a matching If-None-Match or If-Modified-Since with 304.
+                // Kept with the copy, so a revalidation gets 304 (TryNotModifiedAsync).
                 response.Headers.CacheControl = "no-cache";
-                response.Headers.ETag = $"W/\"{generation.Stamp.ToString("x", CultureInfo.InvariantCulture)}-{encoding}\"";
+                response.Headers.ETag = ETag(generation, encoding!);
                 response.Headers.LastModified = new DateTimeOffset(generation.ChangedAt, TimeSpan.Zero).ToString("R", CultureInfo.InvariantCulture);
             }
 
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>The entity tag of every public answer of a generation in an encoding.</summary>
+    public static string ETag(ContentGeneration generation, string encoding) =>
+        $"W/\"{generation.Stamp.ToString("x", CultureInfo.InvariantCulture)}-{encoding}\"";
+
+    /// <summary>
+    /// Answers a revalidation of the current generation with 304 before the cache or the page is asked: every
+    /// public answer of a generation carries the same tag, and any change of content changes the generation.
+    /// </summary>
+    public static async Task<bool> TryNotModifiedAsync(HttpContext http)
+    {
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0 || !PublicResponses.IsAnonymousRead(http) || PublicResponses.IsStaticFile(http.Request.Path))
+        {
+            return false;
+        }
+
+        var generation = await http.RequestServices.GetRequiredService<ContentVersion>().GetAsync(http.RequestAborted);
+        var tag = ETag(generation, CompressionSetup.PreferredEncoding(http));
+        if (!ifNoneMatch.Any(value => value is not null && value.Split(',').Any(t => t.Trim() == tag)))
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status304NotModified;
+        http.Response.Headers.ETag = tag;
+        http.Response.Headers.CacheControl = "no-cache";
+        return true;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
