@@ -15,8 +15,16 @@ namespace GovInfoPortal.Web.Tests.Operations;
 /// </summary>
 public sealed class BackupRestoreTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
-    /// <summary>Where Debian's PostgreSQL 15 keeps pg_dump and pg_restore (PATH may not have them).</summary>
-    private const string PostgresBin = "/usr/lib/postgresql/15/bin";
+    /// <summary>
+    /// The client tools of the newest PostgreSQL under /usr/lib/postgresql (where Debian keeps them, as
+    /// scripts/test-postgres.sh looks them up; PATH may not have them), else the ones on PATH.
+    /// </summary>
+    private static string Tool(string name) =>
+        (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
+        .Select(folder => Path.Combine(folder, "bin", name))
+        .Where(File.Exists)
+        .OrderByDescending(path => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path))), out var version) ? version : 0)
+        .FirstOrDefault() ?? name;
 
     /// <summary>The published reports as a citizen reads them: lists, a report page, downloads, the API.</summary>
     private static readonly string[] Published =
@@ -155,7 +163,7 @@ public sealed class BackupRestoreTests(DatabaseFixture databases) : IClassFixtur
     private static async Task RunAsync(string tool, string connectionString, params string[] arguments)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(Path.Combine(PostgresBin, tool))
+        var start = new ProcessStartInfo(Tool(tool))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
