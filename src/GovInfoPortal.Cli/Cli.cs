@@ -3,7 +3,7 @@ using GovInfoPortal.Cli.Commands;
 
 namespace GovInfoPortal.Cli;
 
-/// <summary>The command line <c>govinfo</c>, runnable in-process: the program and the tests both call <see cref="RunAsync"/>.</summary>
+/// <summary>The command line <c>govinfo</c>, runnable in-process: the program and the tests both call <c>RunAsync</c>.</summary>
 public static class Cli
 {
     public const string Name = "govinfo";
@@ -18,13 +18,23 @@ public static class Cli
         ExportCommand.Spec,
         MigrateCommand.Spec,
         SeedCommand.Spec,
+        CreateAdminCommand.Spec,
+        AuditCommand.Spec,
     ];
 
-    /// <summary>Runs one command line and returns its exit code (<see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>Runs one command line and returns its exit code (<see cref="ExitCodes"/>); nothing to read on stdin.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, TextReader.Null, stdout, stderr, interactive: false, cancellationToken);
+
+    /// <summary>
+    /// Runs one command line and returns its exit code (<see cref="ExitCodes"/>). <paramref name="interactive"/>:
+    /// <paramref name="stdin"/> is the terminal, so a password may be asked for without echo.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdin, stdout, stderr, interactive);
         if (args.Length == 0)
         {
             HelpWriter.WriteTool(stderr, Commands);

@@ -9,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await Cli.RunAsync(args, Console.Out, Console.Error, cancellation.Token);
+return await Cli.RunAsync(args, Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected, cancellation.Token);

@@ -59,7 +59,7 @@ public static class GovInfoDatabase
         // Every save that touches a report keeps the full-text index of published reports in step.
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
         // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
-        builder.AddInterceptors(AuditInterceptor.Instance);
+        builder.AddInterceptors(AuditInterceptor.Instance, AuditRecordGuard.Instance);
         // Every save that changes what citizens read advances the content generation in the same transaction.
         builder.AddInterceptors(ContentGenerationInterceptor.Instance);
         return provider switch

@@ -10,11 +10,15 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as the standard input (not a terminal).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
     {
+        using var input = new StringReader(stdin);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, stdout, stderr);
+        var exitCode = await Cli.RunAsync(args, input, stdout, stderr, interactive: false);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -1,7 +1,10 @@
 namespace GovInfoPortal.Cli.CommandLine;
 
-/// <summary>Where a command writes: results to <see cref="Out"/>, errors and progress to <see cref="Error"/>.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error)
+/// <summary>
+/// Where a command reads and writes: input from <see cref="In"/>, results to <see cref="Out"/>, errors and progress
+/// to <see cref="Error"/>. <see cref="Interactive"/> when <see cref="In"/> is a terminal a person types at.
+/// </summary>
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool Interactive = false)
 {
     /// <summary>Writes a zh-CN error line to stderr and returns the exit code to end with.</summary>
     public int Fail(int exitCode, string message)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data;
+using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ internal static class DatabaseCommand
             var configuration = BuildConfiguration(arguments);
             services = new ServiceCollection()
                 .AddGovInfoDatabase(configuration, Directory.GetCurrentDirectory())
+                .AddPortalIdentityCore()
                 // The audit trail names imports and seeds as the command line's, with the account that ran it.
                 .AddSingleton<ICurrentActor>(new FixedActor(new Actor(null, $"命令行（{Environment.UserName}）")))
                 .BuildServiceProvider();

@@ -8,13 +8,18 @@ namespace GovInfoPortal.Data.Audit;
 /// One line of the audit trail: who did what to which report (or correction of it), when, and for content
 /// changes which cells and parts changed with their old and new values. Written by <see cref="AuditInterceptor"/>
 /// as part of the save that made the change; never changed or deleted afterwards, and kept when the report
-/// itself is gone (no foreign keys). Every field is set once, so a later hash chain can be computed over them.
+/// itself is gone (no foreign keys). Every field is set once, and each entry carries the SHA-256 <see cref="Hash"/>
+/// of its fields and of the previous entry's hash (<see cref="AuditChain"/>), so that an entry changed, deleted or
+/// inserted in the database breaks the chain.
 /// </summary>
 public class AuditEntry
 {
     public const int ActionMaxLength = 40;
     public const int DescriptionMaxLength = 4000;
     public const int UserIdMaxLength = 450;
+
+    /// <summary>A SHA-256 hash as lower-case hex.</summary>
+    public const int HashLength = 64;
 
     private static readonly JsonSerializerOptions ChangesJson = new()
     {
@@ -41,7 +46,8 @@ public class AuditEntry
         Year = year;
         UserId = actor.UserId;
         UserName = Truncate(actor.Name, Actor.NameMaxLength);
-        At = at;
+        // Whole microseconds, the precision every provider keeps, so that the hash reads back the same.
+        At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
         Action = action;
         Description = Truncate(description, DescriptionMaxLength);
         Changes = changes is { Count: > 0 } ? JsonSerializer.Serialize(changes, ChangesJson) : null;
@@ -74,6 +80,24 @@ public class AuditEntry
 
     /// <summary>The changed cells and parts as a JSON array (<see cref="ContentChange"/>), or null.</summary>
     public string? Changes { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the entry before this one in the chain; null for the first (see <see cref="AuditChain"/>).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 over this entry's fields and <see cref="PreviousHash"/>; null only for entries written before the chain began.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>Links this new entry to the chain after the entry whose hash is <paramref name="previousHash"/>.</summary>
+    internal void Chain(string? previousHash)
+    {
+        if (Hash is not null)
+        {
+            throw new InvalidOperationException("An audit entry is chained once.");
+        }
+
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this);
+    }
 
     public IReadOnlyList<ContentChange> ChangeList() =>
         Changes is null ? [] : JsonSerializer.Deserialize<List<ContentChange>>(Changes, ChangesJson) ?? [];

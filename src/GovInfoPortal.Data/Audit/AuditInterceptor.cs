@@ -211,12 +211,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             }
         }
 
+        var entries = new List<AuditEntry>();
         foreach (var step in pending.Steps)
         {
             var reportId = ReportIdOf(step.Copy);
             var correctionId = CorrectionIdOf(step);
             var (organizationId, year) = reports[reportId];
-            db.Add(new AuditEntry(reportId, correctionId, organizationId, year, pending.Actor, step.At,
+            entries.Add(new AuditEntry(reportId, correctionId, organizationId, year, pending.Actor, step.At,
                 step.Event?.Action ?? ReportActions.ContentChanged, step.Event?.Description ?? Describe(step.Copy, step.Changes!), step.Changes));
             if (step.Event?.Action == ReportActions.Submitted)
             {
@@ -229,7 +230,17 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         _writing.AddOrUpdate(db, this);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Chained under the chain's lock, held to the end of the transaction; one insert at a time so that
+            // the ids follow the chain.
+            await LockChainAsync(db, cancellationToken);
+            var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                entry.Chain(previous);
+                db.Add(entry);
+                await db.SaveChangesAsync(cancellationToken);
+                previous = entry.Hash;
+            }
         }
         finally
         {
@@ -239,6 +250,24 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         foreach (var copy in pending.Steps.Select(s => s.Copy).Distinct())
         {
             copy.TakeEvents();
+        }
+    }
+
+    /// <summary>
+    /// Makes the other writers of the chain (other requests, other portal instances) wait until this transaction
+    /// ends, so that each reads the chain's true last hash. SQLite needs none: this transaction already holds the
+    /// database's one write lock.
+    /// </summary>
+    private static async Task LockChainAsync(GovInfoDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChain.PostgresLockKey})", cancellationToken);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"EXEC sp_getapplock @Resource = {AuditChain.SqlServerLockName}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
         }
     }
 

@@ -24,6 +24,10 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.UserName).HasMaxLength(Actor.NameMaxLength).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength).IsRequired();
         builder.Property(a => a.Description).HasMaxLength(AuditEntry.DescriptionMaxLength).IsRequired();
+        builder.Property(a => a.PreviousHash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false);
+        builder.Property(a => a.Hash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false);
+        // One successor per entry: two writers can never both chain onto the same entry.
+        builder.HasIndex(a => a.PreviousHash).IsUnique();
         builder.HasIndex(a => new { a.ReportId, a.Id });
         builder.HasIndex(a => new { a.OrganizationId, a.At });
         builder.HasIndex(a => new { a.Action, a.At });
