@@ -6,7 +6,7 @@ namespace GovInfoPortal.Data;
 
 /// <summary>
 /// Runs hand-written SQL (provider-specific search and aggregate queries) on the context's connection, inside
-/// its current transaction, with the table names of the model.
+/// its current transaction and command timeout, with the table names of the model.
 /// </summary>
 internal static class RawSql
 {
@@ -19,6 +19,10 @@ internal static class RawSql
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (db.Database.GetCommandTimeout() is { } timeout)
+            {
+                command.CommandTimeout = timeout;
+            }
             foreach (var (name, value) in parameters)
             {
                 var parameter = command.CreateParameter();

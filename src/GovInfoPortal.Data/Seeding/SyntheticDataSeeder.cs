@@ -64,6 +64,9 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
 {
     private const int ProgressEvery = 1000;
 
+    /// <summary>A bulk load's single statements (ANALYZE, building the search index) may take minutes at scale.</summary>
+    private const int BulkCommandTimeoutSeconds = 3600;
+
     public async Task<SyntheticSeedResult> SeedAsync(SyntheticSeedOptions options, IProgress<SeedProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -75,6 +78,23 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         var years = options.LastYear - options.FirstYear + 1;
         long totalReports = (long)plan.Count * years;
 
+        // The default command timeout is 30 seconds.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(BulkCommandTimeoutSeconds);
+        try
+        {
+            return await SeedInTransactionAsync(options, progress, plan, totalReports, stopwatch, now, cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private async Task<SyntheticSeedResult> SeedInTransactionAsync(SyntheticSeedOptions options, IProgress<SeedProgress>? progress,
+        List<SyntheticOrganization> plan, long totalReports, Stopwatch stopwatch, DateTime now, CancellationToken cancellationToken)
+    {
+        var years = options.LastYear - options.FirstYear + 1;
         var organizationsTable = db.Model.FindEntityType(typeof(Organization))!.GetTableName()!;
         var reportsTable = db.Model.FindEntityType(typeof(AnnualReport))!.GetTableName()!;
         var isNpgsql = db.Database.IsNpgsql();
@@ -158,6 +178,14 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
                 SeedStage.Reports, totalReports, progress, cancellationToken);
         }
 
+        if (isNpgsql)
+        {
+            // Fresh statistics for the rows just written (ANALYZE sees them inside this transaction), so that the
+            // indexing queries below are planned for a million rows and not for the empty tables of before.
+            await ExecuteAsync(connection, dbTransaction, $"ANALYZE {Quote(organizationsTable)}", cancellationToken);
+            await ExecuteAsync(connection, dbTransaction, $"ANALYZE {Quote(reportsTable)}", cancellationToken);
+        }
+
         // The rows bypassed EF (and so the search interceptor): index the new published reports in bulk.
         var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
@@ -229,6 +257,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        command.CommandTimeout = BulkCommandTimeoutSeconds;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
