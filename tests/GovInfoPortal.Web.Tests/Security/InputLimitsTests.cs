@@ -149,6 +149,9 @@ public sealed class InputLimitsTests(DatabaseFixture databases) : IClassFixture<
         Assert.Contains($"关键词不能超过 {InputLimits.QueryMaxLength} 个字，现有 500 个字。请缩短后再检索。", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{query}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/search?q=%E6%B3%89&page=2000000000")).StatusCode);
+        var farYear = await portal.CreateClient().GetStringAsync("/search?q=%E6%B3%89&year=2900");
+        // The portal's clock says January 2026: next year is the last one.
+        Assert.Contains("年度应在 2008 到 2027 之间，收到 2900。已在全部年度中检索。", farYear, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Search;
 using GovInfoPortal.Web.Public;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GovInfoPortal.Web.Pages.Search;
 
 /// <summary>Full-text search of published reports, with year and organization filters.</summary>
-public sealed class IndexModel(PublicReports reports, PublicSearch search) : PageModel
+public sealed class IndexModel(PublicReports reports, PublicSearch search, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -45,9 +44,9 @@ public sealed class IndexModel(PublicReports reports, PublicSearch search) : Pag
             Problem = $"没有代码为“{OrganizationKey}”的机关，已在全部机关中检索。";
         }
 
-        if (Year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        if (Year is { } year && InputLimits.YearRefusal("年度", year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is { } badYear)
         {
-            Problem = $"年度 {Year} 无效，已在全部年度中检索。";
+            Problem = $"{badYear}已在全部年度中检索。";
             Year = null;
         }
 
