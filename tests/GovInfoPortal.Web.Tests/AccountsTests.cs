@@ -41,6 +41,38 @@ public sealed class AccountsTests(DatabaseFixture databases) : IClassFixture<Dat
 
     [Theory]
     [SqliteData]
+    public async Task Signing_out_without_the_antiforgery_token_or_with_a_forged_one_is_refused(TestProvider provider)
+    {
+        await using var portal = new ClerkPortal(await databases.CreateAsync(provider), demo: false);
+        var session = await portal.SignedInAsync(PortalRoles.Admin, null);
+
+        using var missing = await session.Client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        using var forged = await session.Client.PostAsync("/account/logout",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", "CfDJ8forged")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(missing.Headers.TryGetValues("Set-Cookie", out var cleared) && cleared.Any(c => c.StartsWith(AccountsSetup.CookieName + "=;", StringComparison.Ordinal)));
+        using var still = await session.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_status_message_cookie_is_secure_and_http_only()
+    {
+        await using var portal = new ClerkPortal(await databases.CreateAsync(TestProvider.Sqlite), demo: false);
+        var session = await portal.SignedInAsync(PortalRoles.Admin, null);
+
+        using var signOut = await session.PostAsync("/account/logout");
+
+        var tempData = Assert.Single(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AccountsSetup.TempDataCookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("; Secure", tempData, StringComparison.Ordinal);
+        Assert.Contains("; HttpOnly", tempData, StringComparison.Ordinal);
+        Assert.Contains("; SameSite=lax", tempData, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [SqliteData]
     [PostgresData]
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes(TestProvider provider)
     {

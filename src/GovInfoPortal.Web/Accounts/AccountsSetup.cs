@@ -26,6 +26,7 @@ public static class AccountsSetup
 
     public const string CookieName = "govinfo.auth";
     public const string AntiforgeryCookieName = "govinfo.af";
+    public const string TempDataCookieName = "govinfo.status";
 
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
@@ -73,6 +74,14 @@ public static class AccountsSetup
         });
         // A disabled account, a changed role or organization, a reset password: open sessions end within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The one-time status messages ("已保存") travel in a cookie: as guarded as the others.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = TempDataCookieName;
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;
