@@ -34,7 +34,13 @@ public sealed class DemoAccountGuard(GovInfoDbContext db, IPasswordHasher<Portal
 
 public static class DemoAccountGuardStartup
 {
-    /// <summary>Outside demo mode: logs which accounts are unsafe and how to fix it, and refuses to start.</summary>
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Outside demo mode: logs which accounts are unsafe and how to fix it, and refuses to start. When the database
+    /// cannot be reached yet, the portal starts (answering 503 until it can) and the check runs as soon as the
+    /// database answers; unsafe accounts then stop the portal with exit code 1.
+    /// </summary>
     public static async Task RefuseDemoAccountsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         if (app.Services.IsDemoMode())
@@ -42,17 +48,66 @@ public static class DemoAccountGuardStartup
             return;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var found = await scope.ServiceProvider.GetRequiredService<DemoAccountGuard>().FindAsync(cancellationToken);
-        if (found.Count == 0)
+        IReadOnlyList<string> found;
+        try
         {
+            found = await FindAsync(app.Services, cancellationToken);
+        }
+        catch (Exception exception) when (Security.ErrorHandling.IsDatabaseUnavailable(exception))
+        {
+            app.Logger.LogWarning("The database cannot be reached; the check for demo accounts runs once it can");
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            _ = Task.Run(() => CheckWhenReachableAsync(app, lifetime), CancellationToken.None);
             return;
         }
 
+        if (found.Count > 0)
+        {
+            throw new StartupRefusedException(LogRefusal(app.Logger, found));
+        }
+    }
+
+    private static async Task CheckWhenReachableAsync(WebApplication app, IHostApplicationLifetime lifetime)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RetryEvery, app.Services.GetRequiredService<TimeProvider>(), stopping);
+                var found = await FindAsync(app.Services, stopping);
+                if (found.Count > 0)
+                {
+                    LogRefusal(app.Logger, found);
+                    Environment.ExitCode = 1;
+                    lifetime.StopApplication();
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (Security.ErrorHandling.IsDatabaseUnavailable(exception))
+            {
+                // Still unreachable: try again.
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> FindAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoAccountGuard>().FindAsync(cancellationToken);
+    }
+
+    private static string LogRefusal(ILogger logger, IReadOnlyList<string> found)
+    {
         var message = $"Refusing to start outside demo mode: the account(s) {string.Join(", ", found)} are demo accounts or still have the demo password. " +
             "Delete or disable them and give every remaining account its own password (an admin can reset passwords on /admin/users), " +
             "create the first admin with `govinfo create-admin`, or set Demo__Enabled=true for a demonstration.";
-        app.Logger.LogCritical("{Message}", message);
-        throw new StartupRefusedException(message);
+        logger.LogCritical("{Message}", message);
+        return message;
     }
 }

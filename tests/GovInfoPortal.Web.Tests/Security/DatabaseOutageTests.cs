@@ -1,5 +1,6 @@
 using System.Net;
 using GovInfoPortal.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace GovInfoPortal.Web.Tests.Security;
@@ -10,6 +11,49 @@ namespace GovInfoPortal.Web.Tests.Security;
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
+    [Theory]
+    [PostgresData]
+    public async Task Started_while_the_database_is_down_the_portal_checks_for_demo_accounts_once_it_is_back_and_stops(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            db.Users.Add(new Data.Accounts.PortalUser { UserName = "demo-admin", NormalizedUserName = "DEMO-ADMIN" });
+            await db.SaveChangesAsync();
+        }
+
+        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var relay = new TcpRelay(target.Host!, target.Port);
+        relay.Start(); // to take a port, closed again at once
+        relay.Stop();
+        var throughRelay = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = relay.Port, Timeout = 2 }.ToString();
+        await using var portal = new HardenedPortal(database, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Default"] = throughRelay,
+            ["Database:MigrateOnStartup"] = "false",
+        }, demo: false);
+
+        // The database is unreachable: the portal starts all the same and says it is not ready.
+        using var client = portal.Client();
+        using (var ready = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+
+        var stopping = portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+        Assert.False(stopping.IsCancellationRequested);
+
+        // It comes back holding a demo account: the deferred check stops the portal.
+        relay.Start();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!stopping.IsCancellationRequested && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.True(stopping.IsCancellationRequested, "The portal kept running with a demo account once the database was back.");
+    }
+
     [Theory]
     [PostgresData]
     public async Task The_portal_answers_503_while_the_database_is_down_and_recovers_without_a_restart(TestProvider provider)
