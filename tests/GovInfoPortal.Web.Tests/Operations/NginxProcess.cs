@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace GovInfoPortal.Web.Tests.Operations;
 
 /// <summary>
-/// nginx (Debian's package) balancing round-robin over portal instances on loopback, like the compose "lb" profile:
-/// its configuration, logs and temporary files in a directory of its own; stopped by its own process id.
+/// nginx (Debian's package) ending TLS and balancing round-robin over portal instances on loopback, like the compose
+/// "lb" profile: a self-signed certificate (made with openssl), its configuration, logs and temporary files in a
+/// directory of its own; stopped by its own process id.
 /// </summary>
 public sealed class NginxProcess : IAsyncDisposable
 {
@@ -15,7 +17,7 @@ public sealed class NginxProcess : IAsyncDisposable
     {
         _process = process;
         _directory = directory;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        BaseAddress = new Uri($"https://127.0.0.1:{port}/");
     }
 
     public Uri BaseAddress { get; }
@@ -32,6 +34,7 @@ public sealed class NginxProcess : IAsyncDisposable
         var binary = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "nginx is not installed (apt-get install nginx): the load-balancer test needs it.");
         var directory = Directory.CreateTempSubdirectory("govinfo-nginx-").FullName;
+        await MakeCertificateAsync(directory);
         var port = PortalProcess.FreePort();
         var servers = string.Concat(upstreams.Select(u => $"        server 127.0.0.1:{u.Port};\n"));
         var configuration = $$"""
@@ -51,12 +54,15 @@ public sealed class NginxProcess : IAsyncDisposable
                 upstream portal {
             {{servers}}    }
                 server {
-                    listen 127.0.0.1:{{port}};
+                    listen 127.0.0.1:{{port}} ssl;
+                    ssl_certificate {{directory}}/cert.pem;
+                    ssl_certificate_key {{directory}}/key.pem;
+                    ssl_protocols TLSv1.2 TLSv1.3;
                     location / {
                         proxy_pass http://portal;
                         proxy_set_header Host $host;
                         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                        proxy_set_header X-Forwarded-Proto https;
+                        proxy_set_header X-Forwarded-Proto $scheme;
                         proxy_set_header X-Request-Id $request_id;
                     }
                 }
@@ -74,7 +80,7 @@ public sealed class NginxProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
         var nginx = new NginxProcess(process, directory, port);
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient(TrustingHandler()) { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
@@ -101,6 +107,37 @@ public sealed class NginxProcess : IAsyncDisposable
 
         await nginx.DisposeAsync();
         throw new TimeoutException("nginx did not answer in time.");
+    }
+
+    /// <summary>A handler that accepts the test's self-signed certificate (and only talks to loopback).</summary>
+    public static HttpClientHandler TrustingHandler(CookieContainer? cookies = null) => new()
+    {
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        AllowAutoRedirect = false,
+        UseCookies = cookies is not null,
+        CookieContainer = cookies ?? new CookieContainer(),
+    };
+
+    private static async Task MakeCertificateAsync(string directory)
+    {
+        var start = new ProcessStartInfo("openssl",
+        [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
+            "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem"),
+        ])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var openssl = Process.Start(start) ?? throw new InvalidOperationException("openssl did not start.");
+        var errors = openssl.StandardError.ReadToEndAsync();
+        await openssl.StandardOutput.ReadToEndAsync();
+        await openssl.WaitForExitAsync();
+        if (openssl.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"openssl could not make the test certificate: {await errors}");
+        }
     }
 
     public async ValueTask DisposeAsync()

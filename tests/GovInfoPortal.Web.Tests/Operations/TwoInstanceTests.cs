@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovInfoPortal.Data.Seeding;
+using GovInfoPortal.Testing;
+
+namespace GovInfoPortal.Web.Tests.Operations;
+
+/// <summary>
+/// Two portal instances, started as the compose services start them (production settings), on one PostgreSQL
+/// database behind nginx, which ends TLS and balances round-robin: nothing a visitor or a signed-in user does
+/// depends on which instance answers, and the secure cookies and antiforgery work behind the proxy.
+/// </summary>
+public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+{
+    private const string AdminName = "ops-admin";
+    private const string AdminPassword = "Ops#Portal2026";
+
+    [Theory, PostgresData]
+    public async Task A_session_and_published_reports_are_the_same_on_both_instances_behind_the_tls_load_balancer(TestProvider provider)
+    {
+        var compose = ComposeFile.Load();
+        var database = await databases.CreateAsync(provider, migrate: false);
+        var first = ComposeFileTests.Environment(compose, "portal", database.ConnectionString);
+        first["Accounts__InitialAdmin__UserName"] = AdminName;
+        first["Accounts__InitialAdmin__Password"] = AdminPassword;
+        var second = ComposeFileTests.Environment(compose, "portal-2", database.ConnectionString);
+        foreach (var environment in new[] { first, second })
+        {
+            // Only the proxy on loopback is believed when it says the request came over https.
+            environment["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1";
+        }
+
+        await using var one = PortalProcess.Start(first);
+        await one.WaitUntilAsync("/health/ready");
+        await using var two = PortalProcess.Start(second);
+        await two.WaitUntilAsync("/health/ready");
+        await using var nginx = await NginxProcess.StartAsync([one.BaseAddress, two.BaseAddress]);
+        var instances = $"\n--- portal ---\n{one.Output}\n--- portal-2 ---\n{two.Output}";
+
+        var cookies = new CookieContainer();
+        using var balanced = new HttpClient(NginxProcess.TrustingHandler(cookies)) { BaseAddress = nginx.BaseAddress };
+
+        // Signed out, the account pages send to the sign-in page.
+        using (var signedOut = await balanced.GetAsync(new Uri("/Account/Password", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // Sign in through the balancer: the form and its antiforgery token from one instance, the post to the other.
+        using var login = await balanced.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        Assert.True(login.StatusCode == HttpStatusCode.OK, $"{login.StatusCode}{instances}");
+        var secureCookies = login.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(secureCookies);
+        Assert.All(secureCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        var token = AntiforgeryToken().Match(await login.Content.ReadAsStringAsync()).Groups["token"].Value;
+        Assert.NotEmpty(token);
+        using var signIn = await balanced.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = AdminName,
+            ["Input.Password"] = AdminPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{signIn.StatusCode}{instances}");
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, nginx.Upstreams("/Account/Login").Distinct().Count());
+
+        // The session works on both instances.
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await balanced.GetAsync(new Uri("/Account/Password", UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}{instances}");
+            Assert.Contains("修改密码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var upstreams = nginx.Upstreams("/Account/Password");
+        Assert.Contains($"127.0.0.1:{one.Port}", upstreams);
+        Assert.Contains($"127.0.0.1:{two.Port}", upstreams);
+
+        // Both instances have served (and cached) the public home page; reports published in the shared database
+        // are on both at once.
+        using var visitor = new HttpClient(NginxProcess.TrustingHandler()) { BaseAddress = nginx.BaseAddress };
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.DoesNotContain("泉港区", await HomeAsync(visitor), StringComparison.Ordinal);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.True((await new DemoDataSeeder(db).SeedAsync()).Seeded);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains("泉州市泉港区人民政府", await HomeAsync(visitor), StringComparison.Ordinal);
+        }
+
+        var homes = nginx.Upstreams("/");
+        Assert.Contains($"127.0.0.1:{one.Port}", homes.TakeLast(2));
+        Assert.Contains($"127.0.0.1:{two.Port}", homes.TakeLast(2));
+    }
+
+    private static async Task<string> HomeAsync(HttpClient client)
+    {
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        return await home.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
