@@ -48,14 +48,19 @@ public static class DemoAccountGuardStartup
             return;
         }
 
-        IReadOnlyList<string> found;
+        IReadOnlyList<string>? found;
         try
         {
             found = await FindAsync(app.Services, cancellationToken);
         }
         catch (Exception exception) when (Security.ErrorHandling.IsDatabaseUnavailable(exception))
         {
-            app.Logger.LogWarning("The database cannot be reached; the check for demo accounts runs once it can");
+            found = null;
+        }
+
+        if (found is null)
+        {
+            app.Logger.LogWarning("The database cannot be reached or is not migrated yet; the check for demo accounts runs once it can");
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             _ = Task.Run(() => CheckWhenReachableAsync(app, lifetime), CancellationToken.None);
             return;
@@ -76,6 +81,12 @@ public static class DemoAccountGuardStartup
             {
                 await Task.Delay(RetryEvery, app.Services.GetRequiredService<TimeProvider>(), stopping);
                 var found = await FindAsync(app.Services, stopping);
+                if (found is null)
+                {
+                    // Not migrated yet (another instance migrates): try again.
+                    continue;
+                }
+
                 if (found.Count > 0)
                 {
                     LogRefusal(app.Logger, found);
@@ -96,9 +107,16 @@ public static class DemoAccountGuardStartup
         }
     }
 
-    private static async Task<IReadOnlyList<string>> FindAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>The unsafe accounts, or null while the database has no schema yet (another instance migrates it).</summary>
+    private static async Task<IReadOnlyList<string>?> FindAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovInfoDbContext>();
+        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            return null;
+        }
+
         return await scope.ServiceProvider.GetRequiredService<DemoAccountGuard>().FindAsync(cancellationToken);
     }
 

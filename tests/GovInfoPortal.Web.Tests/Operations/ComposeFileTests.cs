@@ -15,7 +15,7 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
     private const string ComposeHost = "db";
 
     /// <summary>The settings the compose file may set, each with its effect checked below.</summary>
-    private static readonly string[] KnownSettings = ["ConnectionStrings__Default", "Database__MigrateOnStartup", "Database__Provider"];
+    private static readonly string[] KnownSettings = ["ConnectionStrings__Default", "Database__MigrateOnStartup", "Database__Provider", "ForwardedHeaders__KnownNetworks__0"];
 
     [Theory, PostgresData]
     public async Task Every_portal_service_starts_with_its_compose_environment_and_every_setting_takes_effect(TestProvider provider)
@@ -54,6 +54,14 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);
             Assert.Contains("政府信息公开工作年度报告", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await HealthProbe.RunAsync(new Uri(instance.BaseAddress, "/health/ready").ToString()));
+
+            // Forwarded headers are believed from the compose network only (ForwardedHeaders__KnownNetworks__0, parsed at
+            // start): from loopback a claimed https is not taken, so no HSTS header (sent over https only) comes back.
+            using var forged = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+            forged.Headers.Add("X-Forwarded-Proto", "https");
+            using var answer = await client.SendAsync(forged);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.False(answer.Headers.Contains("Strict-Transport-Security"));
         }
     }
 
@@ -92,6 +100,7 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
     {
         var compose = ComposeFile.Load();
         Assert.Contains("./deploy/nginx.conf:/etc/nginx/nginx.conf:ro", compose.Volumes("nginx"));
+        Assert.Contains("./deploy/certs:/etc/nginx/certs:ro", compose.Volumes("nginx"));
         Assert.Equal(["lb"], compose.Profiles("nginx"));
 
         var configuration = File.ReadAllText(Path.Combine(ComposeFile.RepositoryRoot, "deploy", "nginx.conf"));
@@ -99,6 +108,14 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
         Assert.Equal(compose.PortalServices.Order(StringComparer.Ordinal), servers.Select(s => s.Host).Order(StringComparer.Ordinal));
         Assert.All(servers, server => Assert.Equal("8080", server.Port));
         Assert.Contains("proxy_pass http://portal;", configuration, StringComparison.Ordinal);
+
+        // TLS ends at nginx with the mounted certificate; the instances learn the scheme and client from its headers.
+        Assert.Contains("listen 443 ssl;", configuration, StringComparison.Ordinal);
+        Assert.Contains("ssl_certificate /etc/nginx/certs/tls.crt;", configuration, StringComparison.Ordinal);
+        Assert.Contains("ssl_certificate_key /etc/nginx/certs/tls.key;", configuration, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", configuration, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", configuration, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header Host $host;", configuration, StringComparison.Ordinal);
         Assert.All(compose.PortalServices, service => Assert.True(compose.Profiles(service) is [] or ["lb"]));
     }
 

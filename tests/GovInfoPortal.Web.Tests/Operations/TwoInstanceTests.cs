@@ -49,6 +49,7 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         // Sign in through the balancer: the form and its antiforgery token from one instance, the post to the other.
         using var login = await balanced.GetAsync(new Uri("/Account/Login", UriKind.Relative));
         Assert.True(login.StatusCode == HttpStatusCode.OK, $"{login.StatusCode}{instances}");
+        Assert.True(login.Headers.Contains("Strict-Transport-Security"), "the instance did not take the proxy's https");
         var secureCookies = login.Headers.GetValues("Set-Cookie").ToList();
         Assert.NotEmpty(secureCookies);
         Assert.All(secureCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
