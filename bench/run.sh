@@ -30,11 +30,8 @@ mkdir -p "$work" bench/results
 stamp=$(date -u +%Y-%m-%dT%H%M)
 out="bench/results/run-$stamp.md"
 
-for tool in wrk nginx psql curl; do
-  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (Debian package: ${tool/psql/postgresql-client})" >&2; exit 2; }
-done
-
-log() { printf '== %s (%s)\n' "$*" "$(date -u +%H:%M:%S)" >&2; }
+source bench/common.sh
+need wrk nginx psql curl
 
 # ------------------------------------------------------------------ database
 admin=$(bash scripts/test-postgres.sh start "$pg_port" | sed 's/^GOVINFO_TEST_POSTGRES=//')
@@ -42,10 +39,7 @@ database="govinfo_bench_$reports_wanted"
 connection="$admin;Database=$database"
 pg() { psql "host=127.0.0.1 port=$pg_port user=postgres dbname=${2:-$database}" -tAqc "$1"; }
 
-log "Building (Release)"
-dotnet build -c Release src/GovInfoPortal.Web --nologo -v q >/dev/null
-dotnet build -c Release src/GovInfoPortal.Cli --nologo -v q >/dev/null
-cli() { dotnet src/GovInfoPortal.Cli/bin/Release/net10.0/govinfo.dll "$@"; }
+build_release
 
 if [ "$(pg "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres)" != 1 ]; then
   log "Seeding $reports_wanted reports into $database (once; later runs reuse it)"
@@ -84,13 +78,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$portal_port
 portal_pid=$!
 pids+=("$portal_pid")
 site="http://127.0.0.1:$portal_port"
-ready=""
-for _ in $(seq 1 600); do
-  curl -fs "$site/health/ready" >/dev/null 2>&1 && { ready=1; break; }
-  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal did not start; see $work/portal.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ -n "$ready" ] || { echo "The portal did not become ready in 5 minutes" >&2; exit 1; }
+wait_ready "$site" "$portal_pid" "$work/portal.log"
 
 peak_rss_kb=0
 sample_rss() {
