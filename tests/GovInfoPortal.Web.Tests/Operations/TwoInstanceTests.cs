@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GovInfoPortal.Data.Seeding;
 using GovInfoPortal.Testing;
+using GovInfoPortal.Data.Accounts;
 
 namespace GovInfoPortal.Web.Tests.Operations;
 
@@ -98,6 +99,40 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         var homes = nginx.Upstreams("/");
         Assert.Contains($"127.0.0.1:{one.Port}", homes.TakeLast(2));
         Assert.Contains($"127.0.0.1:{two.Port}", homes.TakeLast(2));
+
+        // A clerk (account made beforehand) signs in through the balancer, saves a draft in the editor and reads it back:
+        // the token, the save, the status message (TempData) and the reads come from alternating instances.
+        string clerkName;
+        int reportId;
+        await using (var setup = new ClerkPortal(database))
+        {
+            var organization = await setup.CreateOrganizationAsync("负载均衡测试镇");
+            clerkName = await setup.CreateUserAsync(PortalRoles.Clerk, organization.Id);
+            reportId = await setup.CreateReportAsync(organization.Id, 2025);
+        }
+
+        using var clerkClient = new HttpClient(NginxProcess.TrustingHandler(new CookieContainer())) { BaseAddress = nginx.BaseAddress };
+        var clerk = new PortalSession(clerkClient);
+        using (var clerkSignIn = await clerk.SignInAsync(clerkName, ClerkPortal.Password))
+        {
+            Assert.True(clerkSignIn.StatusCode == HttpStatusCode.Redirect, $"{clerkSignIn.StatusCode}{instances}");
+        }
+
+        var edit = $"/clerk/reports/{reportId}/edit";
+        using (var saved = await clerk.PostAsync(edit, DraftForms.Clean(0, signedBy: "负载均衡")))
+        {
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{saved.StatusCode}{instances}");
+        }
+
+        Assert.Contains("草稿已保存。", await clerk.GetStringAsync(edit), StringComparison.Ordinal);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains("value=\"负载均衡\"", await clerk.GetStringAsync(edit), StringComparison.Ordinal);
+        }
+
+        var editors = nginx.Upstreams(edit);
+        Assert.Contains($"127.0.0.1:{one.Port}", editors);
+        Assert.Contains($"127.0.0.1:{two.Port}", editors);
     }
 
     private static async Task<string> HomeAsync(HttpClient client)
