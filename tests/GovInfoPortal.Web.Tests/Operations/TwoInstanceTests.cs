@@ -36,7 +36,7 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         await using var two = PortalProcess.Start(second);
         await two.WaitUntilAsync("/health/ready");
         await using var nginx = await NginxProcess.StartAsync([one.BaseAddress, two.BaseAddress]);
-        var instances = $"\n--- portal ---\n{one.Output}\n--- portal-2 ---\n{two.Output}";
+        string Instances() => $"\n--- portal ---\n{one.Output}\n--- portal-2 ---\n{two.Output}";
 
         var cookies = new CookieContainer();
         using var balanced = new HttpClient(NginxProcess.TrustingHandler(cookies)) { BaseAddress = nginx.BaseAddress };
@@ -49,7 +49,7 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
 
         // Sign in through the balancer: the form and its antiforgery token from one instance, the post to the other.
         using var login = await balanced.GetAsync(new Uri("/Account/Login", UriKind.Relative));
-        Assert.True(login.StatusCode == HttpStatusCode.OK, $"{login.StatusCode}{instances}");
+        Assert.True(login.StatusCode == HttpStatusCode.OK, $"{login.StatusCode}{Instances()}");
         Assert.True(login.Headers.Contains("Strict-Transport-Security"), "the instance did not take the proxy's https");
         var secureCookies = login.Headers.GetValues("Set-Cookie").ToList();
         Assert.NotEmpty(secureCookies);
@@ -62,7 +62,7 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
             ["Input.Password"] = AdminPassword,
             ["__RequestVerificationToken"] = token,
         }));
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{signIn.StatusCode}{instances}");
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{signIn.StatusCode}{Instances()}");
         Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, nginx.Upstreams("/Account/Login").Distinct().Count());
 
@@ -70,7 +70,7 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         for (var i = 0; i < 4; i++)
         {
             using var response = await balanced.GetAsync(new Uri("/Account/Password", UriKind.Relative));
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}{instances}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}{Instances()}");
             Assert.Contains("修改密码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
@@ -115,13 +115,13 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         var clerk = new PortalSession(clerkClient);
         using (var clerkSignIn = await clerk.SignInAsync(clerkName, ClerkPortal.Password))
         {
-            Assert.True(clerkSignIn.StatusCode == HttpStatusCode.Redirect, $"{clerkSignIn.StatusCode}{instances}");
+            Assert.True(clerkSignIn.StatusCode == HttpStatusCode.Redirect, $"{clerkSignIn.StatusCode}{Instances()}");
         }
 
         var edit = $"/clerk/reports/{reportId}/edit";
         using (var saved = await clerk.PostAsync(edit, DraftForms.Clean(0, signedBy: "负载均衡")))
         {
-            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{saved.StatusCode}{instances}");
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{saved.StatusCode}{Instances()}");
         }
 
         Assert.Contains("草稿已保存。", await clerk.GetStringAsync(edit), StringComparison.Ordinal);
