@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
-using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Seeding;
 
