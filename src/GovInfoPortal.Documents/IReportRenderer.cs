@@ -13,6 +13,17 @@ public interface IReportRenderer
     Task RenderAsync(ReportDocument report, Stream output, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A rendering that can be written straight into a stream that accepts synchronous writes (a file, an
+/// entry of a ZIP being built), with the same bytes as <see cref="IReportRenderer.RenderAsync"/> but no
+/// copy of the whole document in between; large exports use it so they hold one document at a time.
+/// </summary>
+public interface IDirectReportRenderer : IReportRenderer
+{
+    /// <summary>Writes the rendering into <paramref name="output"/>, which it neither seeks nor closes.</summary>
+    void Render(ReportDocument report, Stream output);
+}
+
 /// <summary>File names of downloads: 泉港区2023年政府信息公开工作年度报告.pdf.</summary>
 public static class ReportFileNames
 {

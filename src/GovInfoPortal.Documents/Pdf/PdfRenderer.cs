@@ -5,7 +5,7 @@ using PdfSharp.Pdf;
 namespace GovInfoPortal.Documents.Pdf;
 
 /// <summary>The PDF download: the report as an official document after GB/T 9704-2012, CJK fonts embedded as subsets.</summary>
-public sealed class PdfRenderer : IReportRenderer
+public sealed class PdfRenderer : IDirectReportRenderer
 {
     public const string MediaType = "application/pdf";
 
@@ -18,7 +18,18 @@ public sealed class PdfRenderer : IReportRenderer
 
     public static byte[] Render(ReportDocument report)
     {
+        using var buffer = new MemoryStream();
+        Write(report, buffer);
+        return buffer.ToArray();
+    }
+
+    void IDirectReportRenderer.Render(ReportDocument report, Stream output) => Write(report, output);
+
+    /// <summary>Saves the PDF into <paramref name="output"/> as it is written out (PDFsharp needs no seeking), leaving it open.</summary>
+    public static void Write(ReportDocument report, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
         PdfFonts.Register();
         var content = OfficialDocument.For(report);
         using var document = new PdfDocument();
@@ -34,8 +45,6 @@ public sealed class PdfRenderer : IReportRenderer
             composer.Compose(content);
         }
 
-        using var buffer = new MemoryStream();
-        document.Save(buffer, false);
-        return buffer.ToArray();
+        document.Save(output, false);
     }
 }

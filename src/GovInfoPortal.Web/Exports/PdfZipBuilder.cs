@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Exports;
 using GovInfoPortal.Web.Public;
@@ -17,11 +19,16 @@ public sealed class ExportClaimLostException(int jobId) : Exception($"The claim 
 /// Builds the ZIP of a job: the published PDFs of the year in the subtree, one by one, each named as its
 /// public download (泉港区2023年政府信息公开工作年度报告.pdf), in tree order. The file is written under a
 /// name of its own claim and renamed when complete, so a reader never sees half a ZIP.
+/// It streams, so that a national export (hundreds of thousands of reports) holds no more than one batch of
+/// reports and the PDF being rendered: reports are read in batches by keyset paging over the tree order
+/// (no list of all reports, no query held open while PDFs are rendered), and each PDF is rendered straight
+/// into its entry of the ZIP file on disk. What grows with the number of reports is only what the ZIP's
+/// central directory needs at the end (each entry's name and offsets) and the set of names taken.
 /// </summary>
 public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads, ExportStorage storage)
 {
     /// <summary>Reports loaded from the database at a time.</summary>
-    private const int BatchSize = 20;
+    public const int BatchSize = 20;
 
     private const string PdfExtension = "pdf";
 
@@ -36,13 +43,11 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
             .Select(o => o.Path)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new ExportFailedException("导出范围的机关已不存在。");
-        var ids = await db.Reports.AsNoTracking()
+        var published = db.Reports.AsNoTracking()
             .InSubtree(scopePath)
-            .Where(r => r.Year == claim.Year && r.Status == ReportStatus.Published)
-            .OrderBy(r => r.Organization.Path)
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
-        await progress(0, ids.Count);
+            .Where(r => r.Year == claim.Year && r.Status == ReportStatus.Published);
+        var total = await published.CountAsync(cancellationToken);
+        await progress(0, total);
 
         var fileName = $"export-{claim.JobId}-{claim.Token[..12]}.zip";
         var path = storage.PathOf(fileName);
@@ -55,26 +60,25 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
                 await using var zip = new ZipArchive(file, ZipArchiveMode.Create);
                 var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 var done = 0;
-                foreach (var batch in ids.Chunk(BatchSize))
+                await foreach (var report in InBatchesAsync(published, cancellationToken))
                 {
-                    var reports = await db.Reports.AsNoTracking()
-                        .Include(r => r.Organization).ThenInclude(o => o.Parent)
-                        .Where(r => batch.Contains(r.Id))
-                        .ToDictionaryAsync(r => r.Id, cancellationToken);
-                    foreach (var id in batch)
+                    var document = ReportDocument.FromReport(report);
+                    var entry = zip.CreateEntry(UniqueName(downloads.FileNameOf(document, PdfExtension), report.Organization, names), CompressionLevel.Fastest);
+                    await using (var stream = await entry.OpenAsync(cancellationToken))
                     {
-                        // A report unpublished meanwhile (a correction) is no longer in the database's answer: skip it.
-                        if (reports.TryGetValue(id, out var report))
-                        {
-                            var pdf = await downloads.RenderAsync(report, PdfExtension, cancellationToken);
-                            var entry = zip.CreateEntry(UniqueName(pdf.FileName, report.Organization, names), CompressionLevel.Fastest);
-                            await using var stream = await entry.OpenAsync(cancellationToken);
-                            await stream.WriteAsync(pdf.Content, cancellationToken);
-                        }
-
-                        done++;
-                        await progress(done, ids.Count);
+                        await downloads.WriteAsync(document, PdfExtension, stream, cancellationToken);
                     }
+
+                    // A report published meanwhile (after the count) is taken too if it comes later in tree order.
+                    done++;
+                    total = Math.Max(total, done);
+                    await progress(done, total);
+                }
+
+                if (done < total)
+                {
+                    // Reports unpublished meanwhile (a correction) are no longer in the database's answer: the total is what the ZIP holds.
+                    await progress(done, done);
                 }
             }
 
@@ -84,6 +88,36 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    /// <summary>
+    /// The reports in tree order, <see cref="BatchSize"/> at a time, each batch a short query of its own that
+    /// starts after the last organization path of the one before (a path is unique, and a body has one report a year).
+    /// </summary>
+    private static async IAsyncEnumerable<AnnualReport> InBatchesAsync(IQueryable<AnnualReport> reports,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        while (true)
+        {
+            var page = after is null ? reports : reports.Where(r => string.Compare(r.Organization.Path, after) > 0);
+            var batch = await page
+                .Include(r => r.Organization).ThenInclude(o => o.Parent)
+                .OrderBy(r => r.Organization.Path)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var report in batch)
+            {
+                yield return report;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Organization.Path;
         }
     }
 

@@ -36,10 +36,33 @@ public sealed class ReportDownloads(IEnumerable<IReportRenderer> renderers)
         var document = ReportDocument.FromReport(report);
         using var buffer = new MemoryStream();
         await renderer.RenderAsync(document, buffer, cancellationToken);
-        var normalized = renderer.Extension.ToLowerInvariant();
-        var ascii = $"{AsciiKey(ReportLinks.KeyOf(report.Organization))}-{report.Year}-annual-report.{normalized}";
-        return new ReportFile(buffer.ToArray(), renderer.ContentType, ReportFileNames.For(document, normalized), ascii);
+        var ascii = $"{AsciiKey(ReportLinks.KeyOf(report.Organization))}-{report.Year}-annual-report.{renderer.Extension.ToLowerInvariant()}";
+        return new ReportFile(buffer.ToArray(), renderer.ContentType, FileNameOf(document, extension), ascii);
     }
+
+    /// <summary>
+    /// Writes a rendering straight into <paramref name="output"/>, a stream that accepts synchronous writes
+    /// (a file, an entry of a ZIP being built): without the copy in memory a download is served from, where
+    /// the renderer allows it. Its name is <see cref="FileNameOf"/>.
+    /// </summary>
+    public async Task WriteAsync(ReportDocument document, string extension, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var renderer = _byExtension[extension];
+        if (renderer is IDirectReportRenderer direct)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            direct.Render(document, output);
+        }
+        else
+        {
+            await renderer.RenderAsync(document, output, cancellationToken);
+        }
+    }
+
+    /// <summary>A download's name as <see cref="RenderAsync"/> gives it, known before rendering.</summary>
+    public string FileNameOf(ReportDocument document, string extension) =>
+        ReportFileNames.For(document, _byExtension[extension].Extension.ToLowerInvariant());
 
     /// <summary>A file-name-safe ASCII form of the organization key (codes are ASCII already).</summary>
     internal static string AsciiKey(string key)

@@ -66,7 +66,17 @@ public sealed class ExportPagesTests(DatabaseFixture databases) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal($"{tree.CityName}2023年政府信息公开工作年度报告（PDF）.zip", download.Content.Headers.ContentDisposition!.FileNameStar);
-        Assert.Equal(job.ResultSize, (await download.Content.ReadAsByteArrayAsync()).LongLength);
+        var whole = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(job.ResultSize, whole.LongLength);
+        Assert.Contains("bytes", download.Headers.AcceptRanges);
+
+        // An interrupted download resumes where it stopped: the rest of the file, from the file on disk.
+        using var resume = new HttpRequestMessage(HttpMethod.Get, url);
+        resume.Headers.Range = new RangeHeaderValue(100, null);
+        using var rest = await client.SendAsync(resume);
+        Assert.Equal(HttpStatusCode.PartialContent, rest.StatusCode);
+        Assert.Equal(whole[100..], await rest.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"bytes 100-{whole.Length - 1}/{whole.Length}", rest.Content.Headers.ContentRange!.ToString());
 
         var again = await client.GetStringAsync("/review/exports");
         Assert.Contains($"href=\"{url}\"", again, StringComparison.Ordinal);

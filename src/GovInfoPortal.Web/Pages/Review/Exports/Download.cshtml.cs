@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Review.Exports;
 
-/// <summary>A finished export's ZIP, for its requester and the reviewers whose scope covers it.</summary>
+/// <summary>
+/// A finished export's ZIP, for its requester and the reviewers whose scope covers it: sent from the file as
+/// it is read (never loaded whole), with range requests so that an interrupted download of a large ZIP resumes.
+/// </summary>
 [Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
 public sealed class DownloadModel(ExportRequests exports) : PageModel
 {
@@ -21,7 +24,7 @@ public sealed class DownloadModel(ExportRequests exports) : PageModel
         }
 
         return job is not null && path is not null
-            ? PhysicalFile(path, ZipMediaType, ExportRequests.ZipName(job))
+            ? new PhysicalFileResult(path, ZipMediaType) { FileDownloadName = ExportRequests.ZipName(job), EnableRangeProcessing = true }
             : NotFound();
     }
 }
