@@ -10,10 +10,19 @@ public static class CachingSetup
     /// <summary>The query parameter <c>asp-append-version</c> adds: the file's hash.</summary>
     private const string VersionParameter = "v";
 
+    /// <summary>What the output cache may hold in all (the framework's default is 100 MB).</summary>
+    public const long OutputCacheBytes = 48L * 1024 * 1024;
+
     public static IServiceCollection AddPortalCaching(this IServiceCollection services)
     {
+        services.AddSingleton<ContentGenerationReader>();
         services.AddScoped<ContentVersion>();
-        services.AddOutputCache(options => options.AddBasePolicy(new PublicOutputCachePolicy()));
+        services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(new PublicOutputCachePolicy());
+            // Least recently used copies go first beyond this: the cache stays a bounded share of the process's memory.
+            options.SizeLimit = OutputCacheBytes;
+        });
         services.AddPortalCompression();
         services.Configure<StaticFileOptions>(options => options.OnPrepareResponse = context =>
             context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey(VersionParameter)
