@@ -61,43 +61,60 @@ public sealed class ExcelRenderer : IReportRenderer
         using var buffer = new MemoryStream();
         using (var package = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
-            package.PackageProperties.Title = title;
-            package.PackageProperties.Creator = creator;
-            package.PackageProperties.Language = "zh-CN";
-
-            var workbook = package.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = ExcelStyles.Create();
-
-            var sheets = new Sheets();
-            var printTitles = new DefinedNames();
-            uint sheetId = 1;
-            foreach (var table in tables)
+            var parts = Start(package, title, creator, tables, [.. others.Select(o => o.Name)]);
+            for (var i = 0; i < others.Count; i++)
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = TableSheet(title, table, selected: sheetId == 1);
-                sheets.Append(new Sheet { Name = table.Name, SheetId = sheetId, Id = workbook.GetIdOfPart(part) });
-                var headingRows = TitleRows + table.Table.HeaderRowCount;
-                printTitles.Append(new DefinedName($"'{table.Name}'!$1:${headingRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
-                sheetId++;
-            }
-
-            foreach (var other in others)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = other.Build(sheetId == 1);
-                sheets.Append(new Sheet { Name = other.Name, SheetId = sheetId, Id = workbook.GetIdOfPart(part) });
-                sheetId++;
-            }
-
-            workbook.Workbook.Append(sheets);
-            if (printTitles.HasChildren)
-            {
-                workbook.Workbook.Append(printTitles);
+                parts[i].Part.Worksheet = others[i].Build(parts[i].Selected);
             }
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Starts a workbook of <see cref="Write"/>'s layout: the table sheets written, the other sheets' parts
+    /// made in their order and handed back to be written, with whether each is the selected (first) sheet.
+    /// </summary>
+    internal static IReadOnlyList<(WorksheetPart Part, bool Selected)> Start(SpreadsheetDocument package, string title, string creator,
+        IReadOnlyList<SheetTable> tables, IReadOnlyList<string> otherSheets)
+    {
+        package.PackageProperties.Title = title;
+        package.PackageProperties.Creator = creator;
+        package.PackageProperties.Language = "zh-CN";
+
+        var workbook = package.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = ExcelStyles.Create();
+
+        var sheets = new Sheets();
+        var printTitles = new DefinedNames();
+        uint sheetId = 1;
+        foreach (var table in tables)
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            part.Worksheet = TableSheet(title, table, selected: sheetId == 1);
+            sheets.Append(new Sheet { Name = table.Name, SheetId = sheetId, Id = workbook.GetIdOfPart(part) });
+            var headingRows = TitleRows + table.Table.HeaderRowCount;
+            printTitles.Append(new DefinedName($"'{table.Name}'!$1:${headingRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
+            sheetId++;
+        }
+
+        var others = new List<(WorksheetPart Part, bool Selected)>(otherSheets.Count);
+        foreach (var name in otherSheets)
+        {
+            var part = workbook.AddNewPart<WorksheetPart>();
+            others.Add((part, sheetId == 1));
+            sheets.Append(new Sheet { Name = name, SheetId = sheetId, Id = workbook.GetIdOfPart(part) });
+            sheetId++;
+        }
+
+        workbook.Workbook.Append(sheets);
+        if (printTitles.HasChildren)
+        {
+            workbook.Workbook.Append(printTitles);
+        }
+
+        return others;
     }
 
     private static IEnumerable<SheetTable> Tables(ReportDocument report)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Data;
@@ -22,14 +23,42 @@ public sealed class CityTotals(GovInfoDbContext db, ReportTotals totals)
     /// <summary>Whether a year's reports have tables to sum (2019 on; earlier years are archives).</summary>
     public static bool HasTables(int year) => DefinitionFor(year).HasTables;
 
-    public async Task<SubtreeTotals> ForAsync(ScopeOrganization scope, int year, CancellationToken cancellationToken = default)
+    /// <param name="withBodies">Whether to list the subtree's bodies in <see cref="SubtreeTotals.Bodies"/>; without, it is
+    /// empty and <see cref="BodiesAsync"/> streams them (a large subtree's Excel download).</param>
+    public async Task<SubtreeTotals> ForAsync(ScopeOrganization scope, int year, bool withBodies = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var definition = DefinitionFor(year);
         var sums = definition.HasTables
             ? (await totals.ForSubtreeAsync(scope.Path, year, cancellationToken)).SummableOnly(definition)
             : TableTotals.None;
-        var bodies = await db.Organizations.AsNoTracking()
+        var bodies = new List<TotalsBody>();
+        if (withBodies)
+        {
+            await foreach (var body in BodiesAsync(scope, year, cancellationToken))
+            {
+                bodies.Add(body);
+            }
+        }
+
+        return new SubtreeTotals(
+            ReportFileNames.ShortName(scope.Name, scope.ParentName),
+            year,
+            definition.Format,
+            sums.Reports,
+            sums.ActiveDisclosure,
+            sums.Applications,
+            sums.ReviewLitigation,
+            bodies);
+    }
+
+    /// <summary>Every body of the subtree in tree order with whether its report of the year is included, read as it is used.</summary>
+    public async IAsyncEnumerable<TotalsBody> BodiesAsync(ScopeOrganization scope, int year,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var definition = DefinitionFor(year);
+        var bodies = db.Organizations.AsNoTracking()
             .InSubtree(scope.Path)
             .OrderBy(o => o.Path)
             .Select(o => new
@@ -40,19 +69,14 @@ public sealed class CityTotals(GovInfoDbContext db, ReportTotals totals)
                     .Select(r => new { r.Status, r.Format })
                     .FirstOrDefault(),
             })
-            .ToListAsync(cancellationToken);
-
-        return new SubtreeTotals(
-            ReportFileNames.ShortName(scope.Name, scope.ParentName),
-            year,
-            definition.Format,
-            sums.Reports,
-            sums.ActiveDisclosure,
-            sums.Applications,
-            sums.ReviewLitigation,
-            [.. bodies.Select(b => b.Report is null
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
+        await foreach (var b in bodies)
+        {
+            yield return b.Report is null
                 ? new TotalsBody(b.Name, b.Code, false, NotStarted)
-                : Body(b.Name, b.Code, b.Report.Status, b.Report.Format, definition))]);
+                : Body(b.Name, b.Code, b.Report.Status, b.Report.Format, definition);
+        }
     }
 
     /// <summary>

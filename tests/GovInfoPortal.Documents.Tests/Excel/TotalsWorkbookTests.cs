@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -112,6 +114,52 @@ public sealed class TotalsWorkbookTests
         Assert.Equal(["机关", "机关代码", "是否纳入汇总", "报告状态"], bodies.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText));
         Assert.Equal(["晋江市青阳街道办事处", "350582001", "否", "草稿"], bodies.Descendants<Row>().ElementAt(3).Elements<Cell>().Select(c => c.InnerText));
         Assert.Equal(Bodies.Length + 1, bodies.Descendants<Row>().Count());
+    }
+
+    private static async IAsyncEnumerable<TotalsBody> Streamed(IEnumerable<TotalsBody> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            await Task.Yield();
+            yield return body;
+        }
+    }
+
+    /// <summary>Each part's text by name, relationship ids and the core properties' name (random in every package) put aside.</summary>
+    private static Dictionary<string, string> Parts(byte[] workbook)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        return zip.Entries.ToDictionary(
+            e => Regex.Replace(e.FullName, "[0-9a-f]{32}", "*"),
+            e =>
+            {
+                using var reader = new StreamReader(e.Open());
+                return Regex.Replace(Regex.Replace(reader.ReadToEnd(), "\"R[0-9a-f]{16}\"", "\"R*\""), "[0-9a-f]{32}", "*");
+            });
+    }
+
+    [Fact]
+    public async Task Written_as_the_bodies_come_it_has_every_body_and_the_parts_of_the_workbook_made_in_memory()
+    {
+        var many = Enumerable.Range(1, 5000)
+            .Select(i => new TotalsBody($"合成机关{i}", i % 7 == 0 ? null : $"SYN{i:D7}", i % 3 != 0, i % 3 != 0 ? "已发布" : "尚未填报"))
+            .ToArray();
+        var totals = Totals2021() with { Bodies = many };
+        using var file = new MemoryStream();
+
+        await TotalsWorkbook.WriteAsync(totals with { Bodies = [] }, Streamed(many), file);
+
+        var streamed = file.ToArray();
+        Assert.Equal(Parts(TotalsWorkbook.Render(totals)), Parts(streamed));
+        using var document = Workbooks.Open(streamed);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+        var about = Sheet(document, "说明");
+        Assert.Equal("晋江市及其下属机关，共 5000 个机关", CellAt(about, "B2").InnerText);
+        Assert.Equal(many.Count(b => !b.Included), Number(about, "B6"));
+        var rows = Sheet(document, TotalsWorkbook.BodiesSheet).Descendants<Row>().ToList();
+        Assert.Equal(many.Length + 1, rows.Count);
+        Assert.Equal(["合成机关4998", "", "否", "尚未填报"], rows[^3].Elements<Cell>().Select(c => c.InnerText));
+        Assert.Equal("D5001", rows[^1].Elements<Cell>().Last().CellReference);
     }
 
     [Fact]

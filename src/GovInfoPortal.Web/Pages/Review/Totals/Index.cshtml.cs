@@ -58,11 +58,15 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
     public string XlsxUrl => $"/review/totals?handler=xlsx&year={SelectedYear}&org={Scope?.Id}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? Page();
+        await LoadAsync(withBodies: true, cancellationToken) ?? Page();
 
+    /// <summary>
+    /// The Excel file, written as the bodies are read (a subtree may hold tens of thousands) into a temporary
+    /// file that is sent from disk and deleted once sent.
+    /// </summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } refused)
+        if (await LoadAsync(withBodies: false, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -72,11 +76,25 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
             return NotFound();
         }
 
-        return File(TotalsWorkbook.Render(Totals!), ExcelRenderer.MediaType, TotalsWorkbook.FileName(Totals!));
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"govinfo-totals-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            await TotalsWorkbook.WriteAsync(Totals!, totals.BodiesAsync(Scope!, SelectedYear, cancellationToken), file, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        return File(file, ExcelRenderer.MediaType, TotalsWorkbook.FileName(Totals!));
     }
 
     /// <summary>Loads the page's figures, or the answer for a user who may not see them.</summary>
-    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(bool withBodies, CancellationToken cancellationToken)
     {
         if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
         {
@@ -117,7 +135,7 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
 
         var newest = Math.Max(thisYear, SelectedYear);
         Years = [.. Enumerable.Range(ReportFormats.FirstYear2019, newest - ReportFormats.FirstYear2019 + 1).Append(SelectedYear).Distinct().OrderDescending()];
-        Totals = await totals.ForAsync(Scope, SelectedYear, cancellationToken);
+        Totals = await totals.ForAsync(Scope, SelectedYear, withBodies, cancellationToken);
         return null;
     }
 }
