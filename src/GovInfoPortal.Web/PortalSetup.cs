@@ -46,6 +46,7 @@ public static class PortalSetup
         builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddReviewFeatures();
         builder.Services.AddArchiveDocuments();
+        builder.Services.AddRequestLimits();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddHealthChecks()
@@ -67,6 +68,7 @@ public static class PortalSetup
         app.UseStaticFileCompression();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseEndpointRequestLimits();
         app.UsePortalAccounts();
         app.UseMetricsCollection();
         app.UsePublicCaching();

@@ -1,6 +1,5 @@
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Cli.Database;
-using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Export;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,7 @@ internal static class ExportCommand
 
         var filter = new ReportExportFilter(
             arguments.Value(Org),
-            arguments.Int(Year, ReportFormats.MinYear, ReportFormats.MaxYear),
+            CliYears.Option(arguments, Year),
             PublishedOnly: arguments.Has(Published),
             IncludeSubtree: arguments.Has(Subtree));
         var directory = arguments.Value(Out);

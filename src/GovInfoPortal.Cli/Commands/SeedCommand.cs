@@ -1,7 +1,7 @@
 using System.Globalization;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Cli.Database;
-using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -97,12 +97,12 @@ internal static class SeedCommand
         {
             var first = int.Parse(parts[0], CultureInfo.InvariantCulture);
             var last = int.Parse(parts[^1], CultureInfo.InvariantCulture);
-            if (first <= last && first >= ReportFormats.MinYear && last <= ReportFormats.MaxYear)
+            if (first <= last && first >= InputLimits.FirstYear && last <= CliYears.Last)
             {
                 return (first, last);
             }
         }
 
-        throw new UsageException($"选项 {Years} 的值“{text}”无效，应为 {ReportFormats.MinYear}–{ReportFormats.MaxYear} 之间的年度范围，如 2019-2024");
+        throw new UsageException($"选项 {Years} 的值“{text}”无效，应为 {InputLimits.FirstYear}–{CliYears.Last} 之间的年度范围，如 2019-2024");
     }
 }

@@ -1,3 +1,4 @@
+using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Core.Interchange;
 
 namespace GovInfoPortal.Cli.Input;
@@ -37,7 +38,7 @@ internal sealed record InputFile(string Path, ReportDocument? Document, IReadOnl
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            var result = await ReportDocumentReader.ReadAsync(stream, cancellationToken);
+            var result = await ReportDocumentReader.ReadAsync(stream, CliYears.Today, cancellationToken);
             return new InputFile(path, result.Document, result.Errors.Select(e => new InputError(e.Path, e.Message)).ToArray());
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

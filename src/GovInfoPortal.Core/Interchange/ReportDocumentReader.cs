@@ -18,13 +18,16 @@ public static class ReportDocumentReader
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip };
 
-    public static DocumentReadResult Read(string json)
+    // Each entry point takes the reader's "today": given, a year after InputLimits.LastYear(today) is refused, as
+    // for anything people or programs send; left out (documents the portal stored itself), the domain's range applies.
+
+    public static DocumentReadResult Read(string json, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json, Options);
-            return Read(document.RootElement);
+            return Read(document.RootElement, today);
         }
         catch (JsonException ex)
         {
@@ -32,7 +35,7 @@ public static class ReportDocumentReader
         }
     }
 
-    public static DocumentReadResult Read(ReadOnlyMemory<byte> utf8Json)
+    public static DocumentReadResult Read(ReadOnlyMemory<byte> utf8Json, DateOnly? today = null)
     {
         if (utf8Json.Length > MaxDocumentBytes)
         {
@@ -42,7 +45,7 @@ public static class ReportDocumentReader
         try
         {
             using var document = JsonDocument.Parse(utf8Json, Options);
-            return Read(document.RootElement);
+            return Read(document.RootElement, today);
         }
         catch (JsonException ex)
         {
@@ -50,7 +53,7 @@ public static class ReportDocumentReader
         }
     }
 
-    public static async Task<DocumentReadResult> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static async Task<DocumentReadResult> ReadAsync(Stream utf8Json, DateOnly? today = null, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -65,7 +68,7 @@ public static class ReportDocumentReader
             buffer.Write(chunk, 0, read);
         }
 
-        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), today);
     }
 
     private static DocumentReadResult NotJson(JsonException ex)
@@ -76,14 +79,14 @@ public static class ReportDocumentReader
 
     private static DocumentReadResult Fail(string path, string message) => new(null, [new DocumentError(path, message)]);
 
-    public static DocumentReadResult Read(JsonElement root)
+    public static DocumentReadResult Read(JsonElement root, DateOnly? today = null)
     {
         var errors = new List<DocumentError>();
-        var document = ReadRoot(root, errors);
+        var document = ReadRoot(root, today, errors);
         return errors.Count > 0 ? new DocumentReadResult(null, errors) : new DocumentReadResult(document, []);
     }
 
-    private static ReportDocument? ReadRoot(JsonElement root, List<DocumentError> errors)
+    private static ReportDocument? ReadRoot(JsonElement root, DateOnly? today, List<DocumentError> errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -99,7 +102,7 @@ public static class ReportDocumentReader
         }
 
         var organization = ReadOrganization(root, errors);
-        var year = ReadYear(root, errors);
+        var year = ReadYear(root, today, errors);
         var format = ReadFormat(root, errors);
         var publishedOn = ReadDate(root, "publishedOn", "$", errors);
         var sections = ReadSections(root, errors);
@@ -207,7 +210,7 @@ public static class ReportDocumentReader
         return errors.Count > before || name is null ? null : new OrganizationRef(name.Trim(), code?.Trim(), parent?.Trim(), kind);
     }
 
-    private static int? ReadYear(JsonElement root, List<DocumentError> errors)
+    private static int? ReadYear(JsonElement root, DateOnly? today, List<DocumentError> errors)
     {
         if (!root.TryGetProperty("year", out var element) || element.ValueKind == JsonValueKind.Null)
         {
@@ -221,9 +224,12 @@ public static class ReportDocumentReader
             return null;
         }
 
-        if (year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        var refusal = today is { } date
+            ? InputLimits.YearRefusal("报告年度", year, date)
+            : year is < ReportFormats.MinYear or > ReportFormats.MaxYear ? $"报告年度 {year} 超出范围（{ReportFormats.MinYear}–{ReportFormats.MaxYear}）" : null;
+        if (refusal is not null)
         {
-            errors.Add(new("$.year", $"报告年度 {year} 超出范围（{ReportFormats.MinYear}–{ReportFormats.MaxYear}）"));
+            errors.Add(new("$.year", refusal));
             return null;
         }
 

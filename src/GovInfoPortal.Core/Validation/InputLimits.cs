@@ -22,6 +22,11 @@ public static class InputLimits
     public const int CellMaxDecimals = 6;
 
     public const int NarrativeMaxLength = ReportSections.MaxLength;
+
+    /// <summary>The narrative parts a report has (一、五、六), each up to <see cref="NarrativeMaxLength"/>.</summary>
+    public const int NarrativeParts = 3;
+
+    public const int CommentPartMaxLength = ReviewComment.PartMaxLength;
     public const int CommentMaxLength = ReviewComment.TextMaxLength;
     public const int ReasonMaxLength = ReportCorrection.ReasonMaxLength;
     public const int ExplanationMaxLength = WarningExplanations.MaxLength;
@@ -29,6 +34,12 @@ public static class InputLimits
     public const int DocumentNameMaxLength = ReportWorkingCopy.DocumentNameMaxLength;
     public const int OrganizationNameMaxLength = Organization.NameMaxLength;
     public const int OrganizationCodeMaxLength = Organization.CodeMaxLength;
+
+    /// <summary>The longest user name (登录名) an account may have or a sign-in may send.</summary>
+    public const int UserNameMaxLength = 64;
+
+    /// <summary>The longest password accepted: far above any real one, short enough that hashing it costs nothing.</summary>
+    public const int PasswordMaxLength = 128;
 
     /// <summary>The longest search keyword accepted (a query is a few words, never a document).</summary>
     public const int QueryMaxLength = 100;

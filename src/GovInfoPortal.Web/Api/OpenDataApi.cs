@@ -2,8 +2,11 @@ using System.Text.Json;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovInfoPortal.Web.Api;
 
@@ -58,6 +61,8 @@ public static class OpenDataApi
             .WithSummary("校验一份 govinfo-annual-report/1 文档（不保存）")
             .WithDescription("返回与命令行 validate --json 相同结构的校验结果。数据库中有同一机关上一年度已发布的报告时，一并核对跨年度数据。文档不超过 4 MB。")
             .Accepts<JsonElement>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Document))
             .DisableAntiforgery();
 
         return app;
@@ -74,7 +79,7 @@ public static class OpenDataApi
         int? year, string? org, string? q, int page = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var refusal = InputLimits.PageRefusal(page, pageSize, "page", "pageSize")
-            ?? (year is { } y ? InputLimits.YearRefusal("year（报告年度）", y, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) : null)
+            ?? (year is { } y ? InputLimits.YearRefusal("year（报告年度）", y, ClerkDates.Today(clock)) : null)
             ?? InputLimits.QueryRefusal("q（关键词）", q)
             ?? InputLimits.TextRefusal("org（机关代码）", org, InputLimits.OrganizationCodeMaxLength);
         if (refusal is not null)
@@ -109,8 +114,13 @@ public static class OpenDataApi
             page, pageSize, total));
     }
 
-    private static async Task<IResult> GetAsync(string orgCode, int year, PublicReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string orgCode, int year, PublicReports reports, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (InputLimits.YearRefusal("year（报告年度）", year, ClerkDates.Today(clock)) is { } refusal)
+        {
+            return BadRequest(refusal);
+        }
+
         var report = await reports.FindAsync(orgCode, year, cancellationToken);
         if (report is null)
         {
@@ -124,12 +134,18 @@ public static class OpenDataApi
     /// <summary>一个机关及其下级机关某年度已发布报告的合计。</summary>
     /// <param name="year">报告年度</param>
     /// <param name="org">机关代码；不填时合计全部机关</param>
-    private static async Task<IResult> StatsAsync(PublicReports reports, PublicTotals totals,
+    private static async Task<IResult> StatsAsync(PublicReports reports, PublicTotals totals, TimeProvider clock,
         int? year, string? org, CancellationToken cancellationToken)
     {
-        if (year is not { } y || y is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+        var today = ClerkDates.Today(clock);
+        if (year is not { } y)
         {
-            return BadRequest($"请用 year 指定报告年度（{ReportFormats.MinYear}–{ReportFormats.MaxYear}）。");
+            return BadRequest($"请用 year 指定报告年度（{InputLimits.FirstYear}–{InputLimits.LastYear(today)}）。");
+        }
+
+        if ((InputLimits.YearRefusal("year（报告年度）", y, today) ?? InputLimits.TextRefusal("org（机关代码）", org, InputLimits.OrganizationCodeMaxLength)) is { } refusal)
+        {
+            return BadRequest(refusal);
         }
 
         var organization = await reports.FindOrganizationAsync(org, cancellationToken);
@@ -176,9 +192,9 @@ public static class OpenDataApi
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var read = await ReportDocumentReader.ReadAsync(request.Body, cancellationToken);
+        var read = await ReportDocumentReader.ReadAsync(request.Body, ClerkDates.Today(clock), cancellationToken);
         if (read.Document is not { } document)
         {
             return TypedResults.Problem(

@@ -141,7 +141,7 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
             return refused;
         }
 
-        var read = await ReportDocumentReader.ReadAsync(document, cancellationToken);
+        var read = await ReportDocumentReader.ReadAsync(document, ClerkDates.Today(time), cancellationToken);
         if (read.Document is not { } imported)
         {
             return new DraftOutcome(DraftOutcomeKind.Refused, [.. read.Errors.Select(e => $"文件不符合 {ReportDocument.SchemaId} 格式：{e}")], copy.Version, DraftFindings.None);

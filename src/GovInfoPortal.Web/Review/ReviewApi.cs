@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovInfoPortal.Web.Review;
 
@@ -54,7 +56,7 @@ public static class ReviewApi
 
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).ExcludeFromDescription();
+        var group = app.MapGroup(Prefix).ExcludeFromDescription().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.TextForm));
         group.MapGet("/reports/{id:int}", async (int id, HttpContext context, ReviewWorkflow workflow, ReportReviews reviews, CancellationToken cancellationToken) =>
         {
             if (context.User.Identity?.IsAuthenticated != true)

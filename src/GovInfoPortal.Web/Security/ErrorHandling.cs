@@ -37,8 +37,10 @@ public static class ErrorHandling
         return false;
     }
 
-    private static int SelectStatus(Exception exception) => IsDatabaseUnavailable(exception)
-        ? StatusCodes.Status503ServiceUnavailable
+    // A body that outgrows its endpoint's limit while Kestrel reads it is the client's 413, not a fault.
+    private static int SelectStatus(Exception exception) =>
+        exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge
+        : IsDatabaseUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable
         : StatusCodes.Status500InternalServerError;
 
     public static string Title(int status) => status switch

@@ -197,7 +197,7 @@ public class ReportDocumentRoundTripTests
 
         Assert.Equal(TestReports.Quangang2023(), ReportDocumentReader.Read(bytes).Document);
         await using var stream = File.OpenRead(TestReports.PathOf(TestReports.QuangangFile));
-        Assert.Equal(TestReports.Quangang2023(), (await ReportDocumentReader.ReadAsync(stream)).Document);
+        Assert.Equal(TestReports.Quangang2023(), (await ReportDocumentReader.ReadAsync(stream, new DateOnly(2026, 1, 1))).Document);
     }
 
     /// <summary>Compares every number of the original table with the written one; returns how many cells it compared.</summary>

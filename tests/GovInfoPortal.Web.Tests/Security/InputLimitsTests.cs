@@ -19,7 +19,7 @@ public sealed class InputLimitsTests(DatabaseFixture databases) : IClassFixture<
 {
     private const string Markup = "<script>alert('x')</script> &amp; <b>加粗</b>";
 
-    private static async Task<(ClerkPortal Portal, Organization City, Organization Street)> PortalAsync(TestDatabase database)
+    internal static async Task<(ClerkPortal Portal, Organization City, Organization Street)> PortalAsync(TestDatabase database)
     {
         var portal = new ClerkPortal(database, demo: false);
         var city = await portal.CreateOrganizationAsync("限额市", kind: OrganizationKind.PeoplesGovernment);
@@ -27,7 +27,8 @@ public sealed class InputLimitsTests(DatabaseFixture databases) : IClassFixture<
         return (portal, city, street);
     }
 
-    private static async Task<int> PublishedAsync(ClerkPortal portal, Organization street) =>
+    /// <summary>A published 2024 report of the street, its overview carrying markup.</summary>
+    internal static async Task<int> PublishedAsync(ClerkPortal portal, Organization street) =>
         await portal.CreateReportAsync(street.Id, 2024, (report, now) =>
         {
             report.UpdateSections(new ReportSections($"总体情况 {Markup}", "问题。", "事项。"), now);

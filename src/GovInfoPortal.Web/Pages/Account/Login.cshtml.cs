@@ -1,21 +1,26 @@
 using System.ComponentModel.DataAnnotations;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Account;
 
+[RequestSizeLimit(RequestLimits.ShortForm)]
 public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<LoginModel> logger) : PageModel
 {
     public sealed class LoginInput
     {
         [Required(ErrorMessage = "请填写用户名。")]
+        [StringLength(InputLimits.UserNameMaxLength, ErrorMessage = "用户名不能超过 {1} 个字符。")]
         [Display(Name = "用户名")]
         public string UserName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "请填写密码。")]
+        [StringLength(InputLimits.PasswordMaxLength, ErrorMessage = "密码不能超过 {1} 个字符。")]
         [DataType(DataType.Password)]
         [Display(Name = "密码")]
         public string Password { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using GovInfoPortal.Data.Accounts;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GovInfoPortal.Web.Pages.Account;
 
 /// <summary>Signing out is a POST (a link cannot sign anyone out); the page asks first when opened directly.</summary>
+[RequestSizeLimit(RequestLimits.ShortForm)]
 public sealed class LogoutModel(SignInManager<PortalUser> signIn, ILogger<LogoutModel> logger) : PageModel
 {
     public void OnGet()

@@ -1,3 +1,5 @@
+using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GovInfoPortal.Web.Pages.Reports;
 
 /// <summary>Browse published reports by year and down the organization tree, with counts at every step.</summary>
-public sealed class IndexModel(PublicReports reports) : PageModel
+public sealed class IndexModel(PublicReports reports, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,6 +32,11 @@ public sealed class IndexModel(PublicReports reports) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Year is { } year && InputLimits.YearRefusal("年度", year, ClerkDates.Today(time)) is not null)
+        {
+            return NotFound();
+        }
+
         Organization = await reports.FindOrganizationAsync(OrganizationKey, cancellationToken);
         if (!string.IsNullOrWhiteSpace(OrganizationKey) && Organization is null)
         {

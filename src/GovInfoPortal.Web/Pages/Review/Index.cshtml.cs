@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Review;
@@ -41,6 +42,11 @@ public sealed class IndexModel(ReviewScopes scopes, ReviewDashboard dashboard, G
         if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
         {
             return Forbid();
+        }
+
+        if (Year is { } askedYear && InputLimits.YearRefusal("年度", askedYear, ClerkDates.Today(time)) is not null)
+        {
+            return NotFound();
         }
 
         var root = Org is { } id && await scopes.FindAsync(id, cancellationToken) is { } chosen && scope.Covers(chosen.Path)

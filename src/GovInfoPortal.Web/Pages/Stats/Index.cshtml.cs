@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +17,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Data);
 /// Statistics and charts: one organization across the years, its children side by side for a year, and the
 /// totals of its subtree in the official layout. Every chart also stands as a data table.
 /// </summary>
-public sealed class IndexModel(PublicReports reports, ReportStatistics statistics) : PageModel
+public sealed class IndexModel(PublicReports reports, ReportStatistics statistics, TimeProvider time) : PageModel
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -45,6 +47,11 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Year is { } asked && InputLimits.YearRefusal("年度", asked, ClerkDates.Today(time)) is not null)
+        {
+            return NotFound();
+        }
+
         Regions = await reports.RegionsAsync(cancellationToken);
         Organization = string.IsNullOrWhiteSpace(OrganizationKey)
             ? Regions.Select(r => r.Organization).FirstOrDefault()

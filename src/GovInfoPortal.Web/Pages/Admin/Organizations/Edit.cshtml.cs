@@ -1,9 +1,11 @@
 using GovInfoPortal.Web.Admin;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Admin.Organizations;
 
+[RequestSizeLimit(RequestLimits.TextForm)]
 public sealed class EditModel(OrganizationAdministration organizations) : PageModel
 {
     public OrganizationNode Organization { get; private set; } = null!;

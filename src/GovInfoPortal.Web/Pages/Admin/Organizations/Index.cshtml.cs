@@ -1,9 +1,11 @@
 using GovInfoPortal.Web.Admin;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Admin.Organizations;
 
+[RequestSizeLimit(RequestLimits.TextForm)]
 public sealed class IndexModel(OrganizationAdministration organizations) : PageModel
 {
     public IReadOnlyList<OrganizationNode> Tree { get; private set; } = [];

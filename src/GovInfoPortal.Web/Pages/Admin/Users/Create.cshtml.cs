@@ -1,9 +1,11 @@
 using GovInfoPortal.Web.Admin;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Admin.Users;
 
+[RequestSizeLimit(RequestLimits.TextForm)]
 public sealed class CreateModel(UserAdministration users, OrganizationAdministration organizations) : PageModel
 {
     [BindProperty]

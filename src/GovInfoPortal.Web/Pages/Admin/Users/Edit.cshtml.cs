@@ -1,11 +1,13 @@
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Admin;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Admin.Users;
 
 /// <summary>One account: change name, role and organization; disable or enable it; set a new password.</summary>
+[RequestSizeLimit(RequestLimits.TextForm)]
 public sealed class EditModel(UserAdministration users, OrganizationAdministration organizations) : PageModel
 {
     public UserSummary Account { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Admin;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -34,11 +35,12 @@ public class UserForm
 public sealed class NewUserForm : UserForm
 {
     [Required(ErrorMessage = "请填写用户名。")]
-    [StringLength(64, ErrorMessage = "用户名不能超过 {1} 个字符。")]
+    [StringLength(InputLimits.UserNameMaxLength, ErrorMessage = "用户名不能超过 {1} 个字符。")]
     [Display(Name = "用户名（登录名）")]
     public string? UserName { get; set; }
 
     [Required(ErrorMessage = "请填写初始密码。")]
+    [StringLength(InputLimits.PasswordMaxLength, ErrorMessage = "初始密码不能超过 {1} 个字符。")]
     [DataType(DataType.Password)]
     [Display(Name = "初始密码")]
     public string? Password { get; set; }
@@ -48,6 +50,7 @@ public sealed class NewUserForm : UserForm
 public sealed class ResetPasswordForm
 {
     [Required(ErrorMessage = "请填写新密码。")]
+    [StringLength(InputLimits.PasswordMaxLength, ErrorMessage = "新密码不能超过 {1} 个字符。")]
     [DataType(DataType.Password)]
     [Display(Name = "新密码")]
     public string? NewPassword { get; set; }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +13,7 @@ namespace GovInfoPortal.Web.Pages.Clerk.Reports;
 /// same form to <c>edit/check</c> while the clerk types (findings, nothing saved) and to <c>edit/save</c>
 /// (save without leaving the page). Only the clerks of the report's organization get here, while it is editable.
 /// </summary>
+[RequestSizeLimit(RequestLimits.EditorForm)]
 public sealed class EditModel(DraftEditor editor) : PageModel
 {
     public EditorView View { get; private set; } = null!;

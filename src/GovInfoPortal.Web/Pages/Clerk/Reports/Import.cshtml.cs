@@ -1,11 +1,14 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Clerk.Reports;
 
 /// <summary>Import a govinfo-annual-report/1 JSON file into the draft: all of it, or nothing with the reasons.</summary>
+[RequestSizeLimit(RequestLimits.DocumentUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.DocumentUpload)]
 public sealed class ImportModel(DraftEditor editor) : PageModel
 {
     public AnnualReport Report { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Pages.Shared;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,7 @@ namespace GovInfoPortal.Web.Pages.Clerk.Reports;
 /// The report exactly as the public will read it (the public pages' <c>_ReportBody</c>), for anyone who may
 /// read the draft; its clerks also submit it from here.
 /// </summary>
+[RequestSizeLimit(RequestLimits.ShortForm)]
 public sealed class PreviewModel(DraftEditor editor, ReportFindings reportFindings) : PageModel
 {
     public AnnualReport Report { get; private set; } = null!;

@@ -1,12 +1,14 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Pages.Clerk.Reports;
 
 /// <summary>Start the year's report: pick the year (the most recent without a report is suggested).</summary>
+[RequestSizeLimit(RequestLimits.ShortForm)]
 public sealed class StartModel(ClerkReports reports) : PageModel
 {
     public Organization? Organization { get; private set; }

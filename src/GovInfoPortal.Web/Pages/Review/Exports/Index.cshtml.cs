@@ -1,7 +1,10 @@
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Accounts;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
+using GovInfoPortal.Web.Security;
 using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +14,7 @@ namespace GovInfoPortal.Web.Pages.Review.Exports;
 
 /// <summary>A reviewer's ZIP exports: ask for a year's published PDFs of a subtree, follow the progress, download.</summary>
 [Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
+[RequestSizeLimit(RequestLimits.ShortForm)]
 public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, CityTotals totals, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -90,9 +94,13 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
         {
             Problem = "请选择导出范围。";
         }
-        else if (!ModelState.IsValid || Year is not ({ } year and >= ReportFormats.MinYear and <= ReportFormats.MaxYear))
+        else if (!ModelState.IsValid || Year is not { } year)
         {
             Problem = "请选择有效的年度。";
+        }
+        else if (InputLimits.YearRefusal("年度", year, ClerkDates.Today(time)) is { } refusal)
+        {
+            Problem = refusal;
         }
         else
         {

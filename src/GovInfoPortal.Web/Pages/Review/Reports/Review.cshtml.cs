@@ -1,5 +1,6 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Review;
+using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,7 @@ namespace GovInfoPortal.Web.Pages.Review.Reports;
 /// the reviewer's steps (return with comments, approve, publish, open a correction, comment). A failed step shows
 /// why and keeps what was typed.
 /// </summary>
+[RequestSizeLimit(RequestLimits.TextForm)]
 public sealed class ReviewModel(ReviewWorkflow workflow, ReportReviews reviews) : PageModel
 {
     public ReviewView View { get; private set; } = null!;

@@ -1,6 +1,8 @@
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Documents.Excel;
+using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Html;
@@ -123,9 +125,9 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
         }
         else if (Year is { } year)
         {
-            if (year is < ReportFormats.MinYear or > ReportFormats.MaxYear)
+            if (InputLimits.YearRefusal("年度", year, ClerkDates.Today(time)) is { } refusal)
             {
-                YearProblem = $"年度 {year} 超出范围，已显示最近一个有已发布报告的年度。";
+                YearProblem = $"{refusal}已显示最近一个有已发布报告的年度。";
             }
             else
             {
