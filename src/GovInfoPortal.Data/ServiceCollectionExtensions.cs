@@ -1,6 +1,7 @@
 using GovInfoPortal.Data.Export;
 using GovInfoPortal.Data.Import;
 using GovInfoPortal.Data.Seeding;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,8 @@ public static class ServiceCollectionExtensions
     /// <c>ConnectionStrings:Default</c>; see <see cref="GovInfoDatabase.ResolveSettings"/>), the resolved
     /// <see cref="DatabaseSettings"/>, and the data services: <see cref="DatabaseMigrator"/>,
     /// <see cref="ReportImporter"/>, <see cref="ReportExporter"/>, <see cref="DemoDataSeeder"/> and
-    /// <see cref="SyntheticDataSeeder"/> (all scoped, like the context).
+    /// <see cref="SyntheticDataSeeder"/> (all scoped, like the context). Every <see cref="IInterceptor"/> registered in the
+    /// container is added to the context's interceptors.
     /// </summary>
     public static IServiceCollection AddGovInfoDatabase(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -24,8 +26,12 @@ public static class ServiceCollectionExtensions
             contentRootPath);
 
         services.AddSingleton(settings);
-        services.AddDbContext<GovInfoDbContext>(options =>
-            GovInfoDatabase.Configure(options, settings.Provider, settings.ConnectionString));
+        services.AddDbContext<GovInfoDbContext>((provider, options) =>
+        {
+            GovInfoDatabase.Configure(options, settings.Provider, settings.ConnectionString);
+            // Interceptors the host registers as IInterceptor (diagnostics; tests that count the commands of a request) join the portal's own.
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
+        });
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReportImporter>();
         services.AddScoped<ReportExporter>();

@@ -29,90 +29,113 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         }
 
         var skip = Math.Max(0, (page - 1) * pageSize);
-        var named = await CountAsync(terms, year, subtreePath, inName: true, cancellationToken);
-        var others = await CountAsync(terms, year, subtreePath, inName: false, cancellationToken);
+        var (named, others) = await CountAsync(terms, year, subtreePath, cancellationToken);
 
-        var ids = new List<int>();
-        if (skip < named)
-        {
-            ids.AddRange(await PageAsync(terms, year, subtreePath, inName: true, skip, pageSize, cancellationToken));
-        }
-
-        if (ids.Count < pageSize)
-        {
-            ids.AddRange(await PageAsync(terms, year, subtreePath, inName: false, Math.Max(0, skip - named), pageSize - ids.Count, cancellationToken));
-        }
-
+        // The page lists the reports with a term in the name first, then the others; a part is read only when the
+        // page reaches into it (the counts are exact below MaxCounted; above it the page is cut to its size).
+        var namedPart = skip < named ? new Part(true, skip, pageSize) : null;
+        var otherPart = named - skip < pageSize && others > 0 ? new Part(false, Math.Max(0, skip - named), pageSize) : null;
+        var ids = namedPart is null && otherPart is null
+            ? []
+            : await PageAsync(terms, year, subtreePath, [.. new[] { namedPart, otherPart }.OfType<Part>()], pageSize, cancellationToken);
         return new SearchHits(ids, Math.Min(named + others, MaxCounted), named + others >= MaxCounted);
     }
 
-    private async Task<int> CountAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName, CancellationToken cancellationToken)
+    /// <summary>Matches with (or without) a term in the name, from <paramref name="Skip"/>, at most <paramref name="Take"/>.</summary>
+    private sealed record Part(bool InName, int Skip, int Take);
+
+    /// <summary>How many reports match with a term in the name, and how many without (each at most <see cref="MaxCounted"/>), in one command.</summary>
+    private async Task<(int Named, int Others)> CountAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
         {
-            return await Fallback(terms, year, subtreePath, inName).Take(MaxCounted).CountAsync(cancellationToken);
+            return (await Fallback(terms, year, subtreePath, inName: true).Take(MaxCounted).CountAsync(cancellationToken),
+                await Fallback(terms, year, subtreePath, inName: false).Take(MaxCounted).CountAsync(cancellationToken));
         }
 
-        var (from, where, parameters) = Matching(terms, year, subtreePath, inName);
-        var sql = $"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {MaxCounted}) AS matching";
-        return await RawSql.RunAsync(db, sql, parameters,
-            async command => Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture),
-            cancellationToken);
+        var parameters = new List<(string, object?)>();
+        string Count(bool inName)
+        {
+            var (from, where) = Matching(terms, year, subtreePath, inName, parameters);
+            return $"(SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {MaxCounted}) AS matching)";
+        }
+
+        var sql = $"SELECT {Count(true)}, {Count(false)}";
+        return await RawSql.ReadAsync(db, sql, parameters, async reader =>
+        {
+            await reader.ReadAsync(cancellationToken);
+            return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<int>> PageAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName, int skip, int take,
-        CancellationToken cancellationToken)
+    /// <summary>The ids of the parts, in order (each newest first), at most <paramref name="pageSize"/>, in one command.</summary>
+    private async Task<IReadOnlyList<int>> PageAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, IReadOnlyList<Part> parts,
+        int pageSize, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
         {
-            return await Fallback(terms, year, subtreePath, inName).OrderByDescending(r => r.Id).Skip(skip).Take(take)
-                .Select(r => r.Id).ToListAsync(cancellationToken);
+            var fallback = new List<int>();
+            foreach (var part in parts)
+            {
+                fallback.AddRange(await Fallback(terms, year, subtreePath, part.InName).OrderByDescending(r => r.Id).Skip(part.Skip).Take(part.Take)
+                    .Select(r => r.Id).ToListAsync(cancellationToken));
+            }
+
+            return [.. fallback.Take(pageSize)];
         }
 
-        var (from, where, parameters) = Matching(terms, year, subtreePath, inName);
-        var sql = $"SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC LIMIT {take} OFFSET {skip}";
+        var parameters = new List<(string, object?)>();
+        var selects = parts.Select((part, i) =>
+        {
+            var (from, where) = Matching(terms, year, subtreePath, part.InName, parameters);
+            return $"SELECT \"Id\", {i} AS \"Part\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC LIMIT {part.Take} OFFSET {part.Skip}) AS part{i}";
+        });
+        var sql = $"SELECT \"Id\" FROM ({string.Join(" UNION ALL ", selects)}) AS page ORDER BY \"Part\", \"Id\" DESC LIMIT {pageSize}";
         return await RawSql.IdsAsync(db, sql, parameters, cancellationToken);
     }
 
     /// <summary>The FROM and WHERE of the reports that match every term, with (or without) a term in the name.</summary>
-    private (string From, string Where, List<(string, object?)> Parameters) Matching(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName)
+    private (string From, string Where) Matching(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName,
+        List<(string Name, object? Value)> parameters)
     {
+        // Several matchings can share one command: each adds its own parameters.
+        var p = $"@m{parameters.Count}_";
         var index = RawSql.Quote(ReportSearchIndex.TableName);
         var reports = RawSql.Table<AnnualReport>(db);
-        var parameters = new List<(string, object?)> { ("@status", (int)ReportStatus.Published) };
+        parameters.Add((p + "status", (int)ReportStatus.Published));
         string from;
-        var where = new List<string> { "r.\"Status\" = @status" };
+        var where = new List<string> { $"r.\"Status\" = {p}status" };
         if (db.Database.IsNpgsql())
         {
             from = $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
-            where.Add("s.\"Terms\" @@ @all::tsquery");
-            where.Add(inName ? "s.\"Terms\" @@ @name::tsquery" : "NOT (s.\"Terms\" @@ @name::tsquery)");
-            parameters.Add(("@all", string.Join(" & ", terms.Select(t => $"({TsQuery(t, null)})"))));
-            parameters.Add(("@name", string.Join(" | ", terms.Select(t => $"({TsQuery(t, "A")})"))));
+            where.Add($"s.\"Terms\" @@ {p}all::tsquery");
+            where.Add(inName ? $"s.\"Terms\" @@ {p}name::tsquery" : $"NOT (s.\"Terms\" @@ {p}name::tsquery)");
+            parameters.Add((p + "all", string.Join(" & ", terms.Select(t => $"({TsQuery(t, null)})"))));
+            parameters.Add((p + "name", string.Join(" | ", terms.Select(t => $"({TsQuery(t, "A")})"))));
         }
         else
         {
             from = $"{index} JOIN {reports} r ON r.\"Id\" = {index}.rowid";
-            where.Add($"{index} MATCH @match");
+            where.Add($"{index} MATCH {p}match");
             var all = string.Join(" AND ", terms.Select(Fts5));
             var name = $"Name : ({string.Join(" OR ", terms.Select(Fts5))})";
-            parameters.Add(("@match", inName ? $"({all}) AND ({name})" : $"({all}) NOT ({name})"));
+            parameters.Add((p + "match", inName ? $"({all}) AND ({name})" : $"({all}) NOT ({name})"));
         }
 
         if (year is { } y)
         {
-            where.Add("r.\"Year\" = @year");
-            parameters.Add(("@year", y));
+            where.Add($"r.\"Year\" = {p}year");
+            parameters.Add((p + "year", y));
         }
 
         if (subtreePath is not null)
         {
             from += $" JOIN {RawSql.Table<Organization>(db)} o ON o.\"Id\" = r.\"OrganizationId\"";
-            where.Add("o.\"Path\" LIKE @path");
-            parameters.Add(("@path", subtreePath + "%"));
+            where.Add($"o.\"Path\" LIKE {p}path");
+            parameters.Add((p + "path", subtreePath + "%"));
         }
 
-        return (from, string.Join(" AND ", where), parameters);
+        return (from, string.Join(" AND ", where));
     }
 
     /// <summary>A term as a tsquery: the phrase of its bigrams, or a prefix; restricted to a weight when given.</summary>

@@ -85,9 +85,8 @@ public sealed class ReportTotals(GovInfoDbContext db)
 
         var values = new List<(string, object?)> { ("@status", (int)ReportStatus.Published), ("@year", year), ("@format", (int)format) };
         values.AddRange(parameters.Select(p => (p.Name, (object?)p.Value)));
-        await RawSql.RunAsync(db, sql, values, async command =>
+        await RawSql.ReadAsync(db, sql, values, async reader =>
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var key = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed class IndexModel(PublicReports reports) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Latest = await reports.LatestAsync(LatestCount, cancellationToken);
         Years = await reports.YearCountsAsync(null, cancellationToken);
+        Latest = await reports.LatestAsync(LatestCount, Years, cancellationToken);
     }
 }

@@ -156,6 +156,24 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
         return latest.Count >= count ? latest : await Latest(Published, count).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The same latest publications in one query, for a page that has read the year counts anyway
+    /// (<see cref="YearCountsAsync"/> without a subtree): they tell whether the two newest years hold
+    /// <paramref name="count"/> reports.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, IReadOnlyList<(int Year, int Count)> yearCounts,
+        CancellationToken cancellationToken = default)
+    {
+        if (yearCounts.Count == 0)
+        {
+            return [];
+        }
+
+        var newest = yearCounts.Max(c => c.Year);
+        var recent = yearCounts.Where(c => c.Year >= newest - 1).Sum(c => c.Count) >= count;
+        return await Latest(recent ? Published.Where(r => r.Year >= newest - 1) : Published, count).ToListAsync(cancellationToken);
+    }
+
     private static IQueryable<ReportListItem> Latest(IQueryable<AnnualReport> reports, int count) =>
         reports
             .OrderByDescending(r => r.Year)
@@ -176,6 +194,11 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     public async Task<IReadOnlyList<ReportListItem>> ItemsAsync(IReadOnlyList<int> reportIds, CancellationToken cancellationToken = default)
     {
         var ids = reportIds.ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var items = (await Published.Where(r => ids.Contains(r.Id)).Select(Item).ToListAsync(cancellationToken))
             .ToDictionary(item => item.ReportId);
         return [.. ids.Where(items.ContainsKey).Select(id => items[id])];

@@ -27,6 +27,11 @@ public sealed class PublicSearch(PublicReports reports, ReportSearchQuery query)
         }
 
         var hits = await query.SearchAsync(terms, year, subtree?.Path, page, pageSize, cancellationToken);
+        if (hits.ReportIds.Count == 0)
+        {
+            return new SearchPage(terms, [], page, pageSize, hits.Total, hits.TotalIsCapped);
+        }
+
         var items = await reports.ItemsAsync(hits.ReportIds, cancellationToken);
         var ids = hits.ReportIds.ToList();
         var texts = await reports.Published.Where(r => ids.Contains(r.Id))
