@@ -217,6 +217,32 @@ public sealed class DatabaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Exporting_hundreds_of_reports_writes_one_file_per_report_as_each_is_read()
+    {
+        await MigrateAsync();
+        Assert.Equal(0, (await RunAsync("seed", "--synthetic", "300", "--years", "2022-2023")).ExitCode);
+
+        var directory = Path.Combine(_folder.Path, "year");
+        var result = await RunAsync("export", "--year", "2022", "--out", directory);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal($"已导出 300 份报告到 {directory}", result.Out.TrimEnd());
+        var files = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => $"SYN{i:D7}-2022.json"), files);
+        foreach (var name in new[] { "SYN0000001-2022.json", "SYN0000150-2022.json", "SYN0000300-2022.json" })
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(directory, name));
+            Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+            var document = JsonNode.Parse(text)!;
+            Assert.Equal((name[..10], 2022), ((string?)document["organization"]!["code"], (int)document["year"]!));
+
+            // The same bytes as the single report written to stdout.
+            var single = await RunAsync("export", "--org", name[..10], "--year", "2022");
+            Assert.Equal(single.Out.ReplaceLineEndings("\n"), text);
+        }
+    }
+
+    [Fact]
     public async Task Bad_database_configuration_is_a_usage_error_in_chinese()
     {
         var provider = await CliRunner.RunAsync("migrate", "--provider", "Oracle", "--connection", _connection);

@@ -109,7 +109,7 @@ public static class FeedEndpoints
     private static IResult SitemapPages(HttpContext http)
     {
         var origin = ReportLinks.Origin(http.Request);
-        return UrlSet(PublicPages.Select(path => (origin + path, (DateOnly?)null)));
+        return UrlSet(PublicPages.Select(path => (origin + path, (DateOnly?)null)).ToAsyncEnumerable());
     }
 
     private static async Task<IResult> SitemapReportsAsync(int number, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
@@ -119,18 +119,35 @@ public static class FeedEndpoints
             return Results.NotFound();
         }
 
+        // Up to 40,000 addresses: written to the response as the rows are read, never held as a list or a buffer.
         var origin = ReportLinks.Origin(http.Request);
-        var page = await reports.Published.OrderBy(r => r.Id)
+        var rows = reports.Published.OrderBy(r => r.Id)
             .Skip((number - 1) * SitemapPageSize)
             .Take(SitemapPageSize)
             .Select(r => new { r.OrganizationId, r.Organization.Code, r.Year, r.PublishedOn })
-            .ToListAsync(cancellationToken);
-        if (page.Count == 0)
+            .AsAsyncEnumerable()
+            .Select(r => (origin + ReportLinks.Page(ReportLinks.KeyOf(r.Code, r.OrganizationId), r.Year), r.PublishedOn))
+            .GetAsyncEnumerator(cancellationToken);
+        if (!await rows.MoveNextAsync())
         {
+            await rows.DisposeAsync();
             return Results.NotFound();
         }
 
-        return UrlSet(page.Select(r => (origin + ReportLinks.Page(ReportLinks.KeyOf(r.Code, r.OrganizationId), r.Year), r.PublishedOn)));
+        return UrlSet(FromCurrent(rows));
+    }
+
+    /// <summary>The rest of a sequence whose first item was read already (to tell an empty one), from that item on.</summary>
+    private static async IAsyncEnumerable<T> FromCurrent<T>(IAsyncEnumerator<T> items)
+    {
+        await using (items)
+        {
+            do
+            {
+                yield return items.Current;
+            }
+            while (await items.MoveNextAsync());
+        }
     }
 
     private static IResult Robots(HttpContext http)
@@ -148,24 +165,29 @@ public static class FeedEndpoints
         return Results.Text(text, "text/plain; charset=utf-8");
     }
 
-    private static IResult UrlSet(IEnumerable<(string Location, DateOnly? Modified)> urls) =>
-        Xml("application/xml; charset=utf-8", writer =>
+    /// <summary>A sitemap's addresses, written to the response body as they come (asynchronously: a response allows no other writes).</summary>
+    private static IResult UrlSet(IAsyncEnumerable<(string Location, DateOnly? Modified)> urls) =>
+        Results.Stream(async body =>
         {
-            writer.WriteStartElement("urlset", SitemapNamespace);
-            foreach (var (location, modified) in urls)
+            await using var writer = XmlWriter.Create(body, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true });
+            await writer.WriteStartDocumentAsync();
+            await writer.WriteStartElementAsync(null, "urlset", SitemapNamespace);
+            await foreach (var (location, modified) in urls)
             {
-                writer.WriteStartElement("url", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, location);
+                await writer.WriteStartElementAsync(null, "url", SitemapNamespace);
+                await writer.WriteElementStringAsync(null, "loc", SitemapNamespace, location);
                 if (modified is { } date)
                 {
-                    writer.WriteElementString("lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    await writer.WriteElementStringAsync(null, "lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
 
-                writer.WriteEndElement();
+                await writer.WriteEndElementAsync();
             }
 
-            writer.WriteEndElement();
-        });
+            await writer.WriteEndElementAsync();
+            await writer.WriteEndDocumentAsync();
+            await writer.FlushAsync();
+        }, "application/xml; charset=utf-8");
 
     private static void Link(XmlWriter writer, string href, string rel, string type)
     {

@@ -202,10 +202,20 @@ public sealed class OpenDataApiTests(DemoPortals portals) : IClassFixture<DemoPo
         var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
         var maps = index.Root!.Elements(sitemap + "sitemap").Select(s => new Uri(s.Element(sitemap + "loc")!.Value).PathAndQuery).ToList();
         Assert.Equal(["/sitemaps/pages.xml", "/sitemaps/reports-1.xml"], maps);
-        var reports = XDocument.Parse(await client.GetStringAsync("/sitemaps/reports-1.xml"));
+        var reportsText = await client.GetStringAsync("/sitemaps/reports-1.xml");
+        var reports = XDocument.Parse(reportsText);
         var locations = reports.Root!.Elements(sitemap + "url").Select(u => new Uri(u.Element(sitemap + "loc")!.Value).PathAndQuery).Order().ToList();
         Assert.Equal(["/reports/350505/2023", "/reports/350582001/2018", "/reports/350582003/2020"], locations);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sitemaps/reports-2.xml")).StatusCode);
+
+        // Written to the response as the rows are read, in the bytes it had when it was buffered whole.
+        Assert.Equal(string.Join("\n",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">",
+            "  <url>", "    <loc>http://localhost/reports/350505/2023</loc>", "    <lastmod>2024-01-10</lastmod>", "  </url>",
+            "  <url>", "    <loc>http://localhost/reports/350582001/2018</loc>", "    <lastmod>2019-01-01</lastmod>", "  </url>",
+            "  <url>", "    <loc>http://localhost/reports/350582003/2020</loc>", "  </url>",
+            "</urlset>"), reportsText.ReplaceLineEndings("\n"));
 
         var robots = await client.GetStringAsync("/robots.txt");
         Assert.Contains("/sitemap.xml", robots, StringComparison.Ordinal);
