@@ -121,6 +121,49 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Redirect, (await portal.Session().SignInAsync("zhangsan", "Neu#2026abc")).StatusCode);
     }
 
+    [Theory]
+    [SqliteData]
+    [PostgresData]
+    public async Task A_new_account_names_its_organization_by_code_or_full_name_and_an_unknown_one_is_explained(TestProvider provider)
+    {
+        var database = await databases.CreateAsync(provider);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var admin = await portal.SignedInAsync(PortalRoles.Admin, null);
+        var street = await portal.CreateOrganizationAsync("某县某街道");
+        var code = street.Code!;
+        var uncoded = new Organization("某县无代码局", null, OrganizationKind.Department);
+        await using (var setup = database.CreateContext())
+        {
+            setup.Organizations.Add(uncoded);
+            await setup.SaveWithPathsAsync();
+        }
+
+        // The form asks for a code or a name: no list of every organization.
+        var form = await admin.GetStringAsync("/admin/users/new");
+        Assert.Contains("name=\"Form.Organization\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("<select id=\"Form_OrganizationId\"", form, StringComparison.Ordinal);
+
+        var unknown = await (await admin.PostAsync("/admin/users/new", ("Form.UserName", "wangwu"), ("Form.DisplayName", "王五"),
+            ("Form.Role", PortalRoles.Clerk), ("Form.Organization", "999999-不存在"), ("Form.Password", "Start#2026a"))).Content.ReadAsStringAsync();
+        Assert.Contains("没有找到代码或全称为“999999-不存在”的机关，请核对后重新填写", unknown, StringComparison.Ordinal);
+        Assert.Contains("value=\"wangwu\"", unknown, StringComparison.Ordinal);
+        Assert.Contains("value=\"999999-不存在\"", unknown, StringComparison.Ordinal);
+
+        var byCode = await admin.PostAsync("/admin/users/new", ("Form.UserName", "wangwu"), ("Form.DisplayName", "王五"),
+            ("Form.Role", PortalRoles.Clerk), ("Form.Organization", $" {code} "), ("Form.Password", "Start#2026a"));
+        Assert.Equal(HttpStatusCode.Redirect, byCode.StatusCode);
+        var byName = await admin.PostAsync("/admin/users/new", ("Form.UserName", "zhaoliu"), ("Form.DisplayName", "赵六"),
+            ("Form.Role", PortalRoles.Reviewer), ("Form.Organization", "某县无代码局"), ("Form.Password", "Start#2026a"));
+        Assert.Equal(HttpStatusCode.Redirect, byName.StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(street.Id, (await db.Users.SingleAsync(u => u.UserName == "wangwu")).OrganizationId);
+        var zhaoliu = await db.Users.SingleAsync(u => u.UserName == "zhaoliu");
+        Assert.Equal(uncoded.Id, zhaoliu.OrganizationId);
+
+        // The account's page shows the organization as typed: its code, or its name when it has none.
+        Assert.Contains("value=\"某县无代码局\"", await admin.GetStringAsync($"/admin/users/{zhaoliu.Id}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_account_input_is_explained_and_kept()
     {

@@ -17,6 +17,34 @@ public sealed record OrganizationInput(string? Name, string? Code, OrganizationK
 /// <summary>The organization tree: create, rename, recode, change the kind, move (with the whole subtree).</summary>
 public sealed class OrganizationAdministration(GovInfoDbContext db)
 {
+    /// <summary>A user's organization as an admin names it in a form: its code, or its full name where it has none.</summary>
+    public sealed record Named(int Id, string Name, string? Code)
+    {
+        public string Key => Code ?? Name;
+    }
+
+    /// <summary>
+    /// The organization with this code, else the one organization with exactly this name; null when none matches.
+    /// Ambiguous is set when several organizations bear the name (the code is then needed).
+    /// </summary>
+    public async Task<(Named? Organization, bool Ambiguous)> FindByCodeOrNameAsync(string key, CancellationToken cancellationToken = default)
+    {
+        key = key.Trim();
+        var byCode = await db.Organizations.AsNoTracking().Where(o => o.Code == key)
+            .Select(o => new Named(o.Id, o.Name, o.Code)).FirstOrDefaultAsync(cancellationToken);
+        if (byCode is not null)
+        {
+            return (byCode, false);
+        }
+
+        var byName = await db.Organizations.AsNoTracking().Where(o => o.Name == key).OrderBy(o => o.Id).Take(2)
+            .Select(o => new Named(o.Id, o.Name, o.Code)).ToListAsync(cancellationToken);
+        return byName.Count == 1 ? (byName[0], false) : (null, byName.Count > 1);
+    }
+
+    public Task<Named?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new Named(o.Id, o.Name, o.Code)).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Every organization, depth first, siblings in the order they were created.</summary>
     public async Task<IReadOnlyList<OrganizationNode>> TreeAsync(CancellationToken cancellationToken = default)
     {

@@ -11,12 +11,13 @@ public sealed class CreateModel(UserAdministration users, OrganizationAdministra
     [BindProperty]
     public NewUserForm Form { get; set; } = new();
 
-    public IReadOnlyList<OrganizationNode> Tree { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Tree = await organizations.TreeAsync(cancellationToken);
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await Form.ResolveOrganizationAsync(organizations, ModelState, nameof(Form), cancellationToken);
         if (ModelState.IsValid)
         {
             var result = await users.CreateAsync(new NewUser(Form.UserName!, Form.DisplayName!, Form.Role, Form.OrganizationId, Form.Password!), cancellationToken);
@@ -29,7 +30,6 @@ public sealed class CreateModel(UserAdministration users, OrganizationAdministra
             ModelState.AddErrors(result, nameof(Form));
         }
 
-        Tree = await organizations.TreeAsync(cancellationToken);
         return Page();
     }
 }

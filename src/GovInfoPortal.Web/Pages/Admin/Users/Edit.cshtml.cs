@@ -12,8 +12,6 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
 {
     public UserSummary Account { get; private set; } = null!;
 
-    public IReadOnlyList<OrganizationNode> Tree { get; private set; } = [];
-
     /// <summary>The page holds three forms; each handler binds and validates only its own.</summary>
     public UserForm Form { get; set; } = new();
 
@@ -26,7 +24,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
             return NotFound();
         }
 
-        Form = StoredForm();
+        Form = await StoredFormAsync(cancellationToken);
         return Page();
     }
 
@@ -38,6 +36,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
         }
 
         Form = form;
+        await Form.ResolveOrganizationAsync(organizations, ModelState, nameof(Form), cancellationToken);
         if (ModelState.IsValid)
         {
             var result = await users.UpdateAsync(id, Form.DisplayName!, Form.Role, Form.OrganizationId, User.UserIdOf()!, cancellationToken);
@@ -69,7 +68,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
 
         ModelState.Clear();
         ModelState.AddErrors(result, nameof(Form));
-        Form = StoredForm();
+        Form = await StoredFormAsync(cancellationToken);
         return Page();
     }
 
@@ -93,16 +92,21 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
             ModelState.AddErrors(result, nameof(Reset));
         }
 
-        Form = StoredForm();
+        Form = await StoredFormAsync(cancellationToken);
         return Page();
     }
 
-    private UserForm StoredForm() => new() { DisplayName = Account.DisplayName, Role = Account.Role ?? string.Empty, OrganizationId = Account.OrganizationId };
+    private async Task<UserForm> StoredFormAsync(CancellationToken cancellationToken) => new()
+    {
+        DisplayName = Account.DisplayName,
+        Role = Account.Role ?? string.Empty,
+        OrganizationId = Account.OrganizationId,
+        Organization = Account.OrganizationId is { } organizationId ? (await organizations.FindAsync(organizationId, cancellationToken))?.Key : null,
+    };
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         Account = (await users.FindAsync(id, cancellationToken))!;
-        Tree = await organizations.TreeAsync(cancellationToken);
         return Account is not null;
     }
 }

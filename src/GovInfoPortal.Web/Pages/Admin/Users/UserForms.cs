@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Admin;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace GovInfoPortal.Web.Pages.Admin.Users;
@@ -18,17 +19,45 @@ public class UserForm
     [Display(Name = "角色")]
     public string Role { get; set; } = PortalRoles.Clerk;
 
+    /// <summary>The organization's code or full name as typed; resolved by <see cref="ResolveOrganizationAsync"/>.</summary>
+    [StringLength(OrganizationMaxLength, ErrorMessage = "所属机关不能超过 {1} 个字。")]
+    [Display(Name = "所属机关（机关代码或全称）")]
+    public string? Organization { get; set; }
+
+    /// <summary>The organization resolved from <see cref="Organization"/> (scripts may post the id itself when they leave that empty).</summary>
     [Display(Name = "所属机关")]
     public int? OrganizationId { get; set; }
+
+    public const int OrganizationMaxLength = 200;
 
     public static IReadOnlyList<SelectListItem> RoleChoices { get; } =
         [.. PortalRoles.All.Select(role => new SelectListItem(PortalRoles.DisplayName(role), role))];
 
-    public static IReadOnlyList<SelectListItem> OrganizationChoices(IEnumerable<OrganizationNode> tree) =>
-    [
-        new SelectListItem("（请选择）", string.Empty),
-        .. tree.Select(node => new SelectListItem(node.IndentedName, node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-    ];
+    /// <summary>
+    /// Looks the typed organization up (by code, else by full name) and sets <see cref="OrganizationId"/>; a code or
+    /// name that names no organization, or several, is a model error on the field, in zh-CN. Nothing typed keeps the
+    /// posted id (none from the page's own form, which has no such field).
+    /// </summary>
+    public async Task ResolveOrganizationAsync(OrganizationAdministration organizations, ModelStateDictionary modelState, string prefix,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Organization) || Organization.Length > OrganizationMaxLength)
+        {
+            return;
+        }
+
+        var (found, ambiguous) = await organizations.FindByCodeOrNameAsync(Organization, cancellationToken);
+        if (found is not null)
+        {
+            OrganizationId = found.Id;
+            return;
+        }
+
+        OrganizationId = null;
+        modelState.AddModelError($"{prefix}.{nameof(Organization)}", ambiguous
+            ? $"有多个机关名为“{Organization.Trim()}”，请改填机关代码。"
+            : $"没有找到代码或全称为“{Organization.Trim()}”的机关，请核对后重新填写（可在“机关管理”中查看机关代码）。");
+    }
 }
 
 /// <summary>A new account: the choices plus the sign-in name and the first password.</summary>
