@@ -28,7 +28,8 @@ public sealed class IndexModel(ReviewScopes scopes, ReviewDashboard dashboard, G
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // Not "page": Razor Pages keeps the route value "page" (the page's path), which would win over the query.
+    [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public DashboardView? View { get; private set; }
@@ -73,6 +74,6 @@ public sealed class IndexModel(ReviewScopes scopes, ReviewDashboard dashboard, G
         var query = View!.Query;
         return Public.ReportLinks.WithQuery("/review",
             ("year", query.Year), ("org", View.Root.Id), ("status", status?.Code()), ("kind", query.Kind?.Code()),
-            ("overdue", overdue ? "true" : null), ("page", page > 1 ? page : null));
+            ("overdue", overdue ? "true" : null), ("p", page > 1 ? page : null));
     }
 }
