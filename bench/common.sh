@@ -45,3 +45,11 @@ sign_in() { # site jar user password
     --data-urlencode "Input.UserName=$3" --data-urlencode "Input.Password=$4" --data-urlencode "__RequestVerificationToken=$token" \
     | grep -q 302 || { echo "sign-in refused for $3" >&2; exit 1; }
 }
+
+# Starts (or finds running) the throwaway PostgreSQL server of the benchmarks on 127.0.0.1:PORT; sets $pg_admin (the
+# connection string of its superuser) and `pg SQL [DATABASE]` (one query through psql; $database by default).
+start_bench_postgres() { # port
+  pg_port=$1
+  pg_admin=$(bash scripts/test-postgres.sh start "$pg_port" | sed 's/^GOVINFO_TEST_POSTGRES=//')
+}
+pg() { psql "host=127.0.0.1 port=$pg_port user=postgres dbname=${2:-$database}" -tAqc "$1"; }

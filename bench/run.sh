@@ -34,10 +34,10 @@ source bench/common.sh
 need wrk nginx psql curl
 
 # ------------------------------------------------------------------ database
-admin=$(bash scripts/test-postgres.sh start "$pg_port" | sed 's/^GOVINFO_TEST_POSTGRES=//')
+start_bench_postgres "$pg_port"
+admin=$pg_admin
 database="govinfo_bench_$reports_wanted"
 connection="$admin;Database=$database"
-pg() { psql "host=127.0.0.1 port=$pg_port user=postgres dbname=${2:-$database}" -tAqc "$1"; }
 
 build_release
 

@@ -111,6 +111,15 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Year", "Status");
 
+                    b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_AnnualReports_Published_ByDate")
+                        .HasFilter("\"Status\" = 4 AND \"PublishedOn\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Year", "PublishedOn", "Id" }, "IX_AnnualReports_Published_ByYear")
+                        .HasFilter("\"Status\" = 4 AND \"PublishedOn\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Year", "Id" }, "IX_AnnualReports_Published_Undated")
+                        .HasFilter("\"Status\" = 4 AND \"PublishedOn\" IS NULL");
+
                     b.ToTable("AnnualReports", (string)null);
                 });
 

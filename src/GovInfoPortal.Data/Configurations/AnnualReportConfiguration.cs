@@ -35,5 +35,13 @@ public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualR
 
         builder.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
         builder.HasIndex(r => new { r.Year, r.Status });
+
+        // The latest publications (home page, feed) in index order: dated ones by year or by date, undated ones by year.
+        var published = $"\"{nameof(AnnualReport.Status)}\" = {(int)ReportStatus.Published}";
+        var dated = $"{published} AND \"{nameof(AnnualReport.PublishedOn)}\" IS NOT NULL";
+        builder.HasIndex(r => new { r.Year, r.PublishedOn, r.Id }, "IX_AnnualReports_Published_ByYear").HasFilter(dated);
+        builder.HasIndex(r => new { r.PublishedOn, r.Id }, "IX_AnnualReports_Published_ByDate").HasFilter(dated);
+        builder.HasIndex(r => new { r.Year, r.Id }, "IX_AnnualReports_Published_Undated")
+            .HasFilter($"{published} AND \"{nameof(AnnualReport.PublishedOn)}\" IS NULL");
     }
 }

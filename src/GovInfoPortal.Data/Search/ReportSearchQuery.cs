@@ -33,8 +33,8 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
 
         // The page lists the reports with a term in the name first, then the others; a part is read only when the
         // page reaches into it (the counts are exact below MaxCounted; above it the page is cut to its size).
-        var namedPart = skip < named ? new Part(true, skip, pageSize) : null;
-        var otherPart = named - skip < pageSize && others > 0 ? new Part(false, Math.Max(0, skip - named), pageSize) : null;
+        var namedPart = skip < named ? new Part(true, skip, pageSize, named < MaxCounted) : null;
+        var otherPart = named - skip < pageSize && others > 0 ? new Part(false, Math.Max(0, skip - named), pageSize, others < MaxCounted) : null;
         var ids = namedPart is null && otherPart is null
             ? []
             : await PageAsync(terms, year, subtreePath, [.. new[] { namedPart, otherPart }.OfType<Part>()], pageSize, cancellationToken);
@@ -42,7 +42,8 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
     }
 
     /// <summary>Matches with (or without) a term in the name, from <paramref name="Skip"/>, at most <paramref name="Take"/>.</summary>
-    private sealed record Part(bool InName, int Skip, int Take);
+    /// <param name="Few">All its matches were counted (fewer than <see cref="MaxCounted"/>).</param>
+    private sealed record Part(bool InName, int Skip, int Take, bool Few);
 
     /// <summary>How many reports match with a term in the name, and how many without (each at most <see cref="MaxCounted"/>), in one command.</summary>
     private async Task<(int Named, int Others)> CountAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, CancellationToken cancellationToken)
@@ -88,7 +89,13 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         var selects = parts.Select((part, i) =>
         {
             var (from, where) = Matching(terms, year, subtreePath, part.InName, parameters);
-            return $"SELECT \"Id\", {i} AS \"Part\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC LIMIT {part.Take} OFFSET {part.Skip}) AS part{i}";
+            // Few matches: PostgreSQL would walk the reports newest first and test each against the terms, reading
+            // the whole table when the matches are rare or none. Fenced (OFFSET 0), the matches come from the GIN
+            // index and only they are sorted; with many matches the walk finds a page quickly and is kept.
+            var matches = db.Database.IsNpgsql() && part.Few
+                ? $"SELECT m.\"Id\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} OFFSET 0) AS m ORDER BY m.\"Id\" DESC"
+                : $"SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC";
+            return $"SELECT \"Id\", {i} AS \"Part\" FROM ({matches} LIMIT {part.Take} OFFSET {part.Skip}) AS part{i}";
         });
         var sql = $"SELECT \"Id\" FROM ({string.Join(" UNION ALL ", selects)}) AS page ORDER BY \"Part\", \"Id\" DESC LIMIT {pageSize}";
         return await RawSql.IdsAsync(db, sql, parameters, cancellationToken);

@@ -142,8 +142,8 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 
     /// <summary>
     /// The latest publications: newest year first, then by publication date (unknown dates last on every
-    /// provider). The two newest years are sorted first (the (Year, Status) index finds them), every report
-    /// only when they do not hold <paramref name="count"/>.
+    /// provider). The two newest years are sorted first, every report only when they do not hold
+    /// <paramref name="count"/>.
     /// </summary>
     public async Task<IReadOnlyList<ReportListItem>> LatestAsync(int count, CancellationToken cancellationToken = default)
     {
@@ -152,8 +152,8 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
             return [];
         }
 
-        var latest = await Latest(Published.Where(r => r.Year >= newest - 1), count).ToListAsync(cancellationToken);
-        return latest.Count >= count ? latest : await Latest(Published, count).ToListAsync(cancellationToken);
+        var latest = await LatestAsync(Published.Where(r => r.Year >= newest - 1), count, cancellationToken);
+        return latest.Count >= count ? latest : await LatestAsync(Published, count, cancellationToken);
     }
 
     /// <summary>
@@ -171,17 +171,26 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 
         var newest = yearCounts.Max(c => c.Year);
         var recent = yearCounts.Where(c => c.Year >= newest - 1).Sum(c => c.Count) >= count;
-        return await Latest(recent ? Published.Where(r => r.Year >= newest - 1) : Published, count).ToListAsync(cancellationToken);
+        return await LatestAsync(recent ? Published.Where(r => r.Year >= newest - 1) : Published, count, cancellationToken);
     }
 
-    private static IQueryable<ReportListItem> Latest(IQueryable<AnnualReport> reports, int count) =>
-        reports
-            .OrderByDescending(r => r.Year)
-            .ThenBy(r => r.PublishedOn == null)
-            .ThenByDescending(r => r.PublishedOn)
-            .ThenByDescending(r => r.Id)
-            .Take(count)
-            .Select(Item);
+
+    /// <summary>
+    /// The dated and the undated reports each come in order from their own partial index and are merged here: an
+    /// ORDER BY on "date is unknown" could use no index and would sort every report of the years.
+    /// </summary>
+    private static async Task<IReadOnlyList<ReportListItem>> LatestAsync(IQueryable<AnnualReport> reports, int count, CancellationToken cancellationToken)
+    {
+        var dated = await reports.Where(r => r.PublishedOn != null)
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id)
+            .Take(count).Select(Item).ToListAsync(cancellationToken);
+        var undated = await reports.Where(r => r.PublishedOn == null)
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Id)
+            .Take(count).Select(Item).ToListAsync(cancellationToken);
+        return [.. dated.Concat(undated)
+            .OrderByDescending(r => r.Year).ThenBy(r => r.PublishedOn is null).ThenByDescending(r => r.PublishedOn).ThenByDescending(r => r.ReportId)
+            .Take(count)];
+    }
 
     /// <summary>The published reports of one organization (not of its subtree), newest year first.</summary>
     public async Task<IReadOnlyList<ReportListItem>> OfOrganizationAsync(int organizationId, CancellationToken cancellationToken = default) =>
@@ -225,18 +234,30 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     private async Task<IReadOnlyList<OrganizationCount>> CountChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken)
     {
         var parentId = parent?.Id;
-        var published = Filtered(year, null);
         var children = await db.Organizations.AsNoTracking()
             .Where(o => o.ParentId == parentId)
             .OrderBy(o => o.Name)
             .Select(o => new
             {
                 Organization = new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId),
-                Reports = published.Count(r => r.Organization.Path.StartsWith(o.Path)),
                 HasChildren = db.Organizations.Any(c => c.ParentId == o.Id),
             })
             .ToListAsync(cancellationToken);
-        return [.. children.Select(c => new OrganizationCount(c.Organization, c.Reports, c.HasChildren))];
+
+        // One pass over the subtree's reports, counted by the segment of the path that names the child they are
+        // under (/1/5/23/ is under child 5 of /1/): a join per child would read the organizations once per child.
+        var prefix = parent?.Path ?? Organization.PathSeparator.ToString();
+        var start = prefix.Length;
+        var separator = Organization.PathSeparator.ToString();
+        var counts = await Filtered(year, null)
+            .Select(r => r.Organization.Path)
+            .Where(path => path.StartsWith(prefix) && path != prefix)
+            .GroupBy(path => path.Substring(start, path.Substring(start).IndexOf(separator)))
+            .Select(g => new { Child = g.Key, Reports = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byChild = counts.ToDictionary(c => c.Child, c => c.Reports);
+        return [.. children.Select(c => new OrganizationCount(c.Organization,
+            byChild.GetValueOrDefault(c.Organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), c.HasChildren))];
     }
 
     /// <summary>
