@@ -37,25 +37,21 @@ public static class FeedEndpoints
     private static async Task<IResult> FeedAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)
     {
         var origin = ReportLinks.Origin(http.Request);
-        // Dated publications newest first, then (only when they are fewer than an entry list) the undated ones:
-        // each in the order of its own partial index.
-        var latest = await reports.Published
+        // Dated publications newest first, then the undated ones: each in the order of its own partial index.
+        var dated = await reports.Published
             .Where(r => r.PublishedOn != null)
             .OrderByDescending(r => r.PublishedOn)
             .ThenByDescending(r => r.Id)
             .Take(FeedEntries)
             .Select(r => new { r.Id, r.UpdatedAt })
             .ToListAsync(cancellationToken);
-        if (latest.Count < FeedEntries)
-        {
-            latest.AddRange(await reports.Published
-                .Where(r => r.PublishedOn == null)
-                .OrderByDescending(r => r.Id)
-                .Take(FeedEntries - latest.Count)
-                .Select(r => new { r.Id, r.UpdatedAt })
-                .ToListAsync(cancellationToken));
-        }
-
+        var undated = await reports.Published
+            .Where(r => r.PublishedOn == null)
+            .OrderByDescending(r => r.Id)
+            .Take(FeedEntries)
+            .Select(r => new { r.Id, r.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var latest = dated.Concat(undated).Take(FeedEntries).ToList();
         var items = await reports.ItemsAsync([.. latest.Select(r => r.Id)], cancellationToken);
         var updatedAt = latest.ToDictionary(r => r.Id, r => r.UpdatedAt);
 
