@@ -17,7 +17,9 @@ public sealed class IndexModel(PublicReports reports, TimeProvider time) : PageM
     [BindProperty(SupportsGet = true, Name = "org")]
     public string? OrganizationKey { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: Razor Pages' route value "page" (the page's own path) would win over it.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public PublicOrganization? Organization { get; private set; }

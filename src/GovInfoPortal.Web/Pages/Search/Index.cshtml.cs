@@ -20,7 +20,9 @@ public sealed class IndexModel(PublicReports reports, PublicSearch search, TimeP
     [BindProperty(SupportsGet = true, Name = "org")]
     public string? OrganizationKey { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: Razor Pages' route value "page" (the page's own path) would win over it.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public PublicOrganization? Organization { get; private set; }
