@@ -47,7 +47,8 @@ public static class FeedEndpoints
             .ToListAsync(cancellationToken);
         var undated = await reports.Published
             .Where(r => r.PublishedOn == null)
-            .OrderByDescending(r => r.Id)
+            .OrderByDescending(r => r.Year)
+            .ThenByDescending(r => r.Id)
             .Take(FeedEntries)
             .Select(r => new { r.Id, r.UpdatedAt })
             .ToListAsync(cancellationToken);
