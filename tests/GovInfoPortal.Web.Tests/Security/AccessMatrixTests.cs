@@ -78,11 +78,11 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /Error"] = All(ErrorPage),
         ["POST /Error"] = All(ErrorPage),
         ["GET /reports"] = All(Ok),
-        ["GET /reports/{orgCode}/{year:int}"] = All(Ok),
-        ["GET /reports/{orgCode}/{year:int}.{ext}"] = All(Ok),
-        ["GET /reports/{orgCode}/{year:int}/versions/{number:int}"] = All(Ok),
+        ["GET /reports/{orgCode}/{year:reportyear}"] = All(Ok),
+        ["GET /reports/{orgCode}/{year:reportyear}.{ext}"] = All(Ok),
+        ["GET /reports/{orgCode}/{year:reportyear}/versions/{number:int}"] = All(Ok),
         // Only a published legacy report has an original; the scene's 2023 report is not one.
-        ["GET /reports/{orgCode}/{year:int}/original.pdf"] = All(NotFound),
+        ["GET /reports/{orgCode}/{year:reportyear}/original.pdf"] = All(NotFound),
         ["GET /search"] = All(Ok),
         ["GET /stats"] = All(Ok),
         ["GET /api"] = All(Ok),
@@ -305,7 +305,7 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
             _ => reportId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         path = path.Replace("{id:int}", id, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
-        foreach (var name in new[] { "orgCode", "year:int", "ext", "number:int", "documentName" })
+        foreach (var name in new[] { "orgCode", "year:int", "year:reportyear", "ext", "number:int", "documentName" })
         {
             path = path.Replace("{" + name + "}", values[name.Split(':')[0]], StringComparison.Ordinal);
         }
