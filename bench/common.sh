@@ -15,6 +15,10 @@ build_release() {
   dotnet build -c Release src/GovInfoPortal.Cli --nologo -v q >/dev/null
 }
 cli() { dotnet src/GovInfoPortal.Cli/bin/Release/net10.0/govinfo.dll "$@"; }
+# Runs the Release portal with the project folder as its content root (appsettings.*.json, wwwroot), as `dotnet run`
+# and the container do; settings come from the environment of the call. Start it in the background (`portal &`):
+# it replaces the subshell, so `$!` is the portal itself.
+portal() { ASPNETCORE_CONTENTROOT="$PWD/src/GovInfoPortal.Web" exec dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll "$@"; }
 
 # A throwaway self-signed certificate for 127.0.0.1: cert.pem and key.pem in the folder given.
 make_certificate() {

@@ -35,7 +35,7 @@ log "Starting a portal with auto_explain"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$portal_port" \
   Database__Provider=Postgres ConnectionStrings__Default="$explained" Demo__Enabled=false Documents__WarmUp=false \
   Security__Search__PermitLimit=1000000000 Exports__Folder="$root/$work/exports" \
-  dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll > "$work/explain-portal.log" 2>&1 &
+  portal > "$work/explain-portal.log" 2>&1 &
 portal_pid=$!
 trap 'kill "$portal_pid" 2>/dev/null || true' EXIT
 site="http://127.0.0.1:$portal_port"

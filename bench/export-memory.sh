@@ -51,7 +51,7 @@ for size in $sizes; do
     Kestrel__Certificates__Default__Path="$root/$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$root/$work/key.pem" \
     Database__Provider=Sqlite ConnectionStrings__Default="$connection" Demo__Enabled=false \
     Storage__Path="$root/$work/exports-$size" Exports__PollInterval=00:00:01 \
-    dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll > "$work/portal-$size.log" 2>&1 &
+    portal > "$work/portal-$size.log" 2>&1 &
   portal=$!
   trap 'kill $portal 2>/dev/null || true' EXIT
   wait_ready "$site" "$portal" "$work/portal-$size.log"

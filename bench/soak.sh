@@ -47,7 +47,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
   Database__Provider=Postgres ConnectionStrings__Default="$connection" Demo__Enabled=false \
   Security__Search__PermitLimit=1000000000 \
   Exports__Folder="$root/$work/exports" \
-  dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll > "$work/portal.log" 2>&1 &
+  portal > "$work/portal.log" 2>&1 &
 portal=$!
 loops=()
 cleanup() {

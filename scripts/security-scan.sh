@@ -31,7 +31,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
   Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$root/$out/portal.db" Demo__Enabled=true \
   Security__Search__PermitLimit=1000000000 Security__SignIn__PermitLimit=1000000000 Security__Validate__PermitLimit=1000000000 \
   Exports__Folder="$root/$out/exports" \
-  dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll > "$out/portal.log" 2>&1 &
+  portal > "$out/portal.log" 2>&1 &
 portal=$!
 trap 'kill $portal 2>/dev/null || true' EXIT
 site="https://127.0.0.1:$port"
