@@ -2,6 +2,7 @@ using System.Net;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Testing;
+using GovInfoPortal.Web.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Tests;
@@ -194,7 +195,7 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
     }
 
     [Fact]
-    public async Task An_admin_cannot_disable_or_demote_itself()
+    public async Task An_admin_cannot_disable_demote_or_reset_the_password_of_itself()
     {
         var database = await databases.CreateAsync(TestProvider.Sqlite);
         await using var portal = new ClerkPortal(database, demo: false);
@@ -209,5 +210,33 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
 
         Assert.Contains("不能停用自己的账户。", disable, StringComparison.Ordinal);
         Assert.Contains("不能取消自己的管理员角色。", demote, StringComparison.Ordinal);
+
+        // Its own password is changed on the password page, which asks for the current one; a reset here would not.
+        var page = await admin.GetStringAsync($"/admin/users/{id}");
+        Assert.DoesNotContain("handler=Reset", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/password\"", page, StringComparison.Ordinal);
+        var reset = await (await admin.PostAsync($"/admin/users/{id}?handler=Reset", ("Reset.NewPassword", "Neu#2026abc"))).Content.ReadAsStringAsync();
+        Assert.Contains(UserAdministration.OwnPasswordMessage, reset, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.Session().SignInAsync(userName, ClerkPortal.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_who_saves_its_own_account_stays_signed_in_under_the_new_name()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite);
+        await using var portal = new ClerkPortal(database, demo: false);
+        var userName = await portal.CreateUserAsync(PortalRoles.Admin, null);
+        var admin = portal.Session();
+        await admin.SignInAsync(userName, ClerkPortal.Password);
+        await using var db = database.CreateContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+
+        var saved = await admin.PostAsync($"/admin/users/{user.Id}", ("Form.DisplayName", "改名的管理员"), ("Form.Role", PortalRoles.Admin));
+
+        // The save renewed the security stamp, and the session was renewed with it: it shows the new name.
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stamp = (await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id)).SecurityStamp;
+        Assert.NotEqual(user.SecurityStamp, stamp);
+        Assert.Contains("<li class=\"account-name\">改名的管理员</li>", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
     }
 }

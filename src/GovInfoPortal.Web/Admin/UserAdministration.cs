@@ -19,6 +19,8 @@ public sealed record NewUser(string UserName, string DisplayName, string Role, i
 /// <summary>Creating and changing accounts. Every change that affects a session (role, organization, disabled, password) renews the security stamp, so open sessions of that account end.</summary>
 public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
 {
+    public const string OwnPasswordMessage = "不能在此重置自己的密码，请到“修改密码”页输入当前密码后修改。";
+
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -131,12 +133,20 @@ public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUs
         return result.Succeeded ? AdminResult.Success : Failed(result);
     }
 
-    /// <summary>Sets a new password chosen by the admin and lifts a lockout.</summary>
-    public async Task<AdminResult> ResetPasswordAsync(string id, string newPassword)
+    /// <summary>
+    /// Sets a new password chosen by the admin and lifts a lockout. Not for the admin's own account: changing
+    /// one's own password asks for the current one (the password page), which a reset here would bypass.
+    /// </summary>
+    public async Task<AdminResult> ResetPasswordAsync(string id, string newPassword, string actingUserId)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return AdminResult.Failed(null, "该账户不存在。");
+        }
+
+        if (id == actingUserId)
+        {
+            return AdminResult.Failed(null, OwnPasswordMessage);
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);

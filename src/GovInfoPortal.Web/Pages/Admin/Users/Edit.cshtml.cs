@@ -1,6 +1,8 @@
+using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Admin;
 using GovInfoPortal.Web.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace GovInfoPortal.Web.Pages.Admin.Users;
 
 /// <summary>One account: change name, role and organization; disable or enable it; set a new password.</summary>
 [RequestSizeLimit(RequestLimits.TextForm)]
-public sealed class EditModel(UserAdministration users, OrganizationAdministration organizations) : PageModel
+public sealed class EditModel(UserAdministration users, OrganizationAdministration organizations, SignInManager<PortalUser> signIn) : PageModel
 {
     public UserSummary Account { get; private set; } = null!;
 
@@ -16,6 +18,9 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
     public UserForm Form { get; set; } = new();
 
     public ResetPasswordForm Reset { get; set; } = new();
+
+    /// <summary>The admin's own account: its password is changed on the password page, with the current one.</summary>
+    public bool IsOwnAccount => Account.Id == User.UserIdOf();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -42,6 +47,13 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
             var result = await users.UpdateAsync(id, Form.DisplayName!, Form.Role, Form.OrganizationId, User.UserIdOf()!, cancellationToken);
             if (result.Succeeded)
             {
+                // Saving renews the account's security stamp, which would end the admin's own session within
+                // a minute: an admin who saved their own account gets a session with the new stamp and name.
+                if (IsOwnAccount && await signIn.UserManager.GetUserAsync(User) is { } self)
+                {
+                    await signIn.RefreshSignInAsync(self);
+                }
+
                 TempData["Status"] = $"已保存用户“{Account.UserName}”。";
                 return Redirect("/admin/users");
             }
@@ -82,7 +94,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
         Reset = reset;
         if (ModelState.IsValid)
         {
-            var result = await users.ResetPasswordAsync(id, Reset.NewPassword!);
+            var result = await users.ResetPasswordAsync(id, Reset.NewPassword!, User.UserIdOf()!);
             if (result.Succeeded)
             {
                 TempData["Status"] = $"已为用户“{Account.UserName}”设置新密码，并解除锁定。";
