@@ -197,11 +197,8 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
     [Fact]
     public async Task An_admin_cannot_disable_demote_or_reset_the_password_of_itself()
     {
-        var database = await databases.CreateAsync(TestProvider.Sqlite);
-        await using var portal = new ClerkPortal(database, demo: false);
-        var userName = await portal.CreateUserAsync(PortalRoles.Admin, null);
-        var admin = portal.Session();
-        await admin.SignInAsync(userName, ClerkPortal.Password);
+        var (database, portal, admin, userName) = await SignedInAdminAsync();
+        await using var _ = portal;
         await using var db = database.CreateContext();
         var id = (await db.Users.SingleAsync(u => u.UserName == userName)).Id;
 
@@ -223,11 +220,8 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
     [Fact]
     public async Task An_admin_who_saves_its_own_account_stays_signed_in_under_the_new_name()
     {
-        var database = await databases.CreateAsync(TestProvider.Sqlite);
-        await using var portal = new ClerkPortal(database, demo: false);
-        var userName = await portal.CreateUserAsync(PortalRoles.Admin, null);
-        var admin = portal.Session();
-        await admin.SignInAsync(userName, ClerkPortal.Password);
+        var (database, portal, admin, userName) = await SignedInAdminAsync();
+        await using var _ = portal;
         await using var db = database.CreateContext();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
 
@@ -238,5 +232,16 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
         var stamp = (await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id)).SecurityStamp;
         Assert.NotEqual(user.SecurityStamp, stamp);
         Assert.Contains("<li class=\"account-name\">改名的管理员</li>", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A portal without demo data and an admin signed in to it, for what an admin does to its own account.</summary>
+    private async Task<(TestDatabase Database, ClerkPortal Portal, PortalSession Admin, string UserName)> SignedInAdminAsync()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite);
+        var portal = new ClerkPortal(database, demo: false);
+        var userName = await portal.CreateUserAsync(PortalRoles.Admin, null);
+        var admin = portal.Session();
+        await admin.SignInAsync(userName, ClerkPortal.Password);
+        return (database, portal, admin, userName);
     }
 }
