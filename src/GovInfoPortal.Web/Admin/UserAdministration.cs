@@ -92,6 +92,8 @@ public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUs
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previousOrganization = user.OrganizationId;
+        var previousRoles = await users.GetRolesAsync(user);
         user.DisplayName = displayName.Trim();
         user.OrganizationId = PortalRoles.NeedsOrganization(role) ? organizationId : null;
         var updated = await users.UpdateAsync(user);
@@ -106,7 +108,13 @@ public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUs
             return assigned;
         }
 
-        await users.UpdateSecurityStampAsync(user);
+        // The account's sessions end (within the stamp validation interval) only when what it may do changes: a
+        // new display name reaches them at their next validation without signing anyone out.
+        if (previousOrganization != user.OrganizationId || previousRoles.Count != 1 || previousRoles[0] != role)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Success;
     }
