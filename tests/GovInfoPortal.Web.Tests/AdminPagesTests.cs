@@ -227,11 +227,34 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
 
         var saved = await admin.PostAsync($"/admin/users/{user.Id}", ("Form.DisplayName", "改名的管理员"), ("Form.Role", PortalRoles.Admin));
 
-        // The save renewed the security stamp, and the session was renewed with it: it shows the new name.
+        // A new name changes nothing the account may do: its sessions go on (this one renewed: it shows the new name).
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stamp = (await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id)).SecurityStamp;
-        Assert.NotEqual(user.SecurityStamp, stamp);
+        Assert.Equal(user.SecurityStamp, stamp);
         Assert.Contains("<li class=\"account-name\">改名的管理员</li>", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_a_change_of_role_or_organization_ends_the_sessions_of_an_account()
+    {
+        var (database, portal, admin, _) = await SignedInAdminAsync();
+        await using var _ = portal;
+        var organization = await portal.CreateOrganizationAsync("会话测试镇");
+        var clerkName = await portal.CreateUserAsync(PortalRoles.Clerk, organization.Id);
+        await using var db = database.CreateContext();
+        var id = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == clerkName)).Id;
+        async Task<string?> StampAsync() => (await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)).SecurityStamp;
+        var before = await StampAsync();
+
+        var renamed = await admin.PostAsync($"/admin/users/{id}", ("Form.DisplayName", "改了名字的办事员"), ("Form.Role", PortalRoles.Clerk),
+            ("Form.OrganizationId", organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal(before, await StampAsync());
+
+        var promoted = await admin.PostAsync($"/admin/users/{id}", ("Form.DisplayName", "改了名字的办事员"), ("Form.Role", PortalRoles.Reviewer),
+            ("Form.OrganizationId", organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
+        Assert.NotEqual(before, await StampAsync());
     }
 
     /// <summary>A portal without demo data and an admin signed in to it, for what an admin does to its own account.</summary>
