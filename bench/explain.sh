@@ -34,7 +34,7 @@ explained="$pg_admin;Database=$database;Options=-c session_preload_libraries=aut
 log "Starting a portal with auto_explain"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$portal_port" \
   Database__Provider=Postgres ConnectionStrings__Default="$explained" Demo__Enabled=false Documents__WarmUp=false \
-  Security__Search__PermitLimit=1000000000 Exports__Folder="$root/$work/exports" \
+  Security__Search__PermitLimit=1000000000 Storage__Path="$root/$work/exports" \
   portal > "$work/explain-portal.log" 2>&1 &
 portal_pid=$!
 trap 'kill "$portal_pid" 2>/dev/null || true' EXIT

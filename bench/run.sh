@@ -73,7 +73,7 @@ trap cleanup EXIT
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$portal_port" \
   Database__Provider=Postgres ConnectionStrings__Default="$connection" Demo__Enabled=false \
   Security__Search__PermitLimit=1000000000 \
-  Exports__Folder="$root/$work/exports" \
+  Storage__Path="$root/$work/exports" \
   portal > "$work/portal.log" 2>&1 &
 portal_pid=$!
 pids+=("$portal_pid")

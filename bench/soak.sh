@@ -46,7 +46,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
   Kestrel__Certificates__Default__Path="$root/$work/cert.pem" Kestrel__Certificates__Default__KeyPath="$root/$work/key.pem" \
   Database__Provider=Postgres ConnectionStrings__Default="$connection" Demo__Enabled=false \
   Security__Search__PermitLimit=1000000000 \
-  Exports__Folder="$root/$work/exports" \
+  Storage__Path="$root/$work/exports" \
   portal > "$work/portal.log" 2>&1 &
 portal=$!
 loops=()

@@ -34,7 +34,7 @@ env Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Identity=Debug \
   Kestrel__Certificates__Default__Path="$root/$out/cert.pem" Kestrel__Certificates__Default__KeyPath="$root/$out/key.pem" \
   Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$root/$out/portal.db" Demo__Enabled=true \
   Security__Search__PermitLimit=1000000000 Security__SignIn__PermitLimit=1000000000 Security__Validate__PermitLimit=1000000000 \
-  Exports__Folder="$root/$out/exports" \
+  Storage__Path="$root/$out/exports" \
   dotnet src/GovInfoPortal.Web/bin/Release/net10.0/GovInfoPortal.Web.dll --contentRoot "$root/src/GovInfoPortal.Web" > "$out/portal.log" 2>&1 &
 portal=$!
 trap 'kill $portal 2>/dev/null || true' EXIT
