@@ -190,5 +190,5 @@ if [[ " $tools " == *" sqlmap "* ]]; then
     -p "Input.UserName" --csrf-token "__RequestVerificationToken" --csrf-url "$site/account/login"
 fi
 
-echo "$(date -u +%Y-%m-%d): $failures scanner passes with findings" | tee -a "$out/summary.txt"
+echo "$(date -u +%Y-%m-%d): $failures failed checks (scanner findings, injectable parameters, no verdict, or sessions the portal refused)" | tee -a "$out/summary.txt"
 [ "$failures" = 0 ]
