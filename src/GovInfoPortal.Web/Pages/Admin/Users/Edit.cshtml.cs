@@ -47,8 +47,8 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
             var result = await users.UpdateAsync(id, Form.DisplayName!, Form.Role, Form.OrganizationId, User.UserIdOf()!, cancellationToken);
             if (result.Succeeded)
             {
-                // Saving renews the account's security stamp, which would end the admin's own session within
-                // a minute: an admin who saved their own account gets a session with the new stamp and name.
+                // An admin who saved their own account gets a session that shows the new name at once (the
+                // others pick it up at their next stamp validation).
                 if (IsOwnAccount && await signIn.UserManager.GetUserAsync(User) is { } self)
                 {
                     await signIn.RefreshSignInAsync(self);
