@@ -67,7 +67,8 @@ internal static class SyntheticReports
     public static IEnumerable<(AnnualReport Report, bool WithError)> ReportsOf(SyntheticOrganization organization, Organization entity,
         int firstYear, int lastYear, double errorShare, int seed, DateTime utcNow)
     {
-        var random = new Random(HashCode.Combine(seed, organization.Index));
+        // The same seed gives the same reports in every process (HashCode.Combine is randomized per process).
+        var random = new Random(unchecked((seed * 397) ^ organization.Index));
         var scale = organization.Kind == OrganizationKind.PeoplesGovernment ? 4 : 1;
         var state = new State(random, scale);
         for (var year = firstYear; year <= lastYear; year++)

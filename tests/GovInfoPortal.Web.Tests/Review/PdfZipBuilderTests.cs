@@ -127,8 +127,12 @@ public sealed class PdfZipBuilderTests(DatabaseFixture databases) : IClassFixtur
     {
         var database = await databases.CreateAsync(provider);
         await using var db = database.CreateContext();
-        await new SyntheticDataSeeder(db).SeedAsync(new SyntheticSeedOptions { Organizations = 3, FirstYear = Year, LastYear = Year });
-        var district = await db.Organizations.OrderByDescending(o => o.Path).Select(o => o.Id).FirstAsync();
+        // A later year too: the last year of a synthetic tree is partly unpublished, every earlier one is published.
+        await new SyntheticDataSeeder(db).SeedAsync(new SyntheticSeedOptions { Organizations = 3, FirstYear = Year, LastYear = Year + 1 });
+        // A body without others under it whose report of the year is published: the ZIP holds exactly its PDF.
+        var district = await db.Reports
+            .Where(r => r.Year == Year && r.Status == ReportStatus.Published && !db.Organizations.Any(o => o.ParentId == r.OrganizationId))
+            .OrderByDescending(r => r.Organization.Path).Select(r => r.OrganizationId).FirstAsync();
         var folder = Path.Combine(Path.GetTempPath(), "govinfo-zip-tests", Guid.NewGuid().ToString("N"));
         try
         {
