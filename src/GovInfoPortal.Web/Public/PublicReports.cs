@@ -157,7 +157,7 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     }
 
     /// <summary>
-    /// The same latest publications in one query, for a page that has read the year counts anyway
+    /// The same latest publications without reading the newest year first, for a page that has read the year counts anyway
     /// (<see cref="YearCountsAsync"/> without a subtree): they tell whether the two newest years hold
     /// <paramref name="count"/> reports.
     /// </summary>
@@ -173,7 +173,6 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
         var recent = yearCounts.Where(c => c.Year >= newest - 1).Sum(c => c.Count) >= count;
         return await LatestAsync(recent ? Published.Where(r => r.Year >= newest - 1) : Published, count, cancellationToken);
     }
-
 
     /// <summary>
     /// The dated and the undated reports each come in order from their own partial index and are merged here: an
@@ -225,7 +224,7 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 
     /// <summary>
     /// The children of an organization (the roots when it is null), each with the number of published
-    /// reports in its subtree (of the year, when given), in one query; kept a few minutes (<see cref="PublicCache"/>),
+    /// reports in its subtree (of the year, when given), in two queries whatever the number of children; kept a few minutes (<see cref="PublicCache"/>),
     /// since the roots' counts read every report.
     /// </summary>
     public Task<IReadOnlyList<OrganizationCount>> ChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken = default) =>
