@@ -19,6 +19,8 @@ public sealed class ErrorModel : PageModel
         (Title, Explanation) = status switch
         {
             StatusCodes.Status404NotFound => ("页面不存在", "您访问的页面不存在或已被移除。"),
+            StatusCodes.Status403Forbidden when Security.HttpsRequirement.WasRefused(HttpContext) =>
+                (Security.HttpsRequirement.Title, Security.HttpsRequirement.Explanation),
             StatusCodes.Status403Forbidden => ("没有访问权限", "您没有查看此页面的权限。"),
             StatusCodes.Status429TooManyRequests => ("请求过于频繁", "您的请求过于频繁，请稍后再试。"),
             StatusCodes.Status413PayloadTooLarge => ("提交的内容过大", "提交的内容超过了允许的大小，请减小后重试。"),

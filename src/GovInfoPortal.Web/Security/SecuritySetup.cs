@@ -72,6 +72,7 @@ public static class SecuritySetup
         }
 
         app.UsePortalErrorPages(app.Environment);
+        app.UseHttpsRequirement(app.Environment);
         var maxBody = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.MaxRequestBodyBytes;
         app.Use((context, next) =>
         {

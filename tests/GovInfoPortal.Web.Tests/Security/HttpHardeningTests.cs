@@ -48,6 +48,57 @@ public sealed class HttpHardeningTests(HardenedDemo demo) : IClassFixture<Harden
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/clerk/reports")]
+    [InlineData("/review")]
+    [InlineData("/admin/users")]
+    public async Task Session_pages_over_plain_http_say_that_https_is_needed_instead_of_failing(string path)
+    {
+        var portal = demo.Portal;
+        using var client = portal.Client(https: false);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(HttpsRequirement.Title, html, StringComparison.Ordinal);
+        Assert.Contains("https://", html, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_posted_over_plain_http_is_refused_with_the_same_page()
+    {
+        var portal = demo.Portal;
+        using var client = portal.Client(https: false);
+
+        using var response = await client.PostAsync("/account/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "demo-clerk", ["Input.Password"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(HttpsRequirement.Title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_review_api_over_plain_http_answers_problem_json_and_public_reads_still_work()
+    {
+        var portal = demo.Portal;
+        using var client = portal.Client(https: false);
+
+        using var api = await client.GetAsync("/api/v1/review/reports/1");
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(HttpsRequirement.ApiDetail, await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var path in new[] { "/", "/reports/350505/2023", "/api/v1/reports" })
+        {
+            using var page = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task Cookies_are_secure_http_only_and_same_site_in_the_canonical_spelling()
     {
