@@ -44,12 +44,47 @@ public static partial class Observability
         });
 
         app.UseSerilogRequestLogging(options =>
+        {
             options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 diagnostics.Set("RequestId", context.TraceIdentifier);
                 diagnostics.Set("UserName", context.User.Identity?.Name);
-            });
+                if (WasAbandoned(context))
+                {
+                    diagnostics.Set("Abandoned", true);
+                }
+            };
+        });
+        app.Use(EndAbandonedRequests);
         return app;
+    }
+
+    /// <summary>The status logged for a request whose client went away before the answer (nginx's 499).</summary>
+    public const int ClientClosedRequest = StatusCodes.Status499ClientClosedRequest;
+
+    private const string AbandonedKey = "govinfo.abandoned";
+
+    /// <summary>Whether the client went away before the answer was complete (the request log's level stays Information).</summary>
+    public static bool WasAbandoned(HttpContext context) => context.Items.ContainsKey(AbandonedKey);
+
+    /// <summary>
+    /// A request whose client disconnected ends with the cancellation it caused: logged as abandoned (499, the
+    /// <c>Abandoned</c> property) instead of escaping as an exception that the request log would count as a 500.
+    /// </summary>
+    public static async Task EndAbandonedRequests(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            context.Items[AbandonedKey] = true;
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ClientClosedRequest;
+            }
+        }
     }
 
     public static WebApplication UseMetricsCollection(this WebApplication app)

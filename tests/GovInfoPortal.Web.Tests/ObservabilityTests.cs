@@ -66,6 +66,29 @@ public sealed class ObservabilityTests(DatabaseFixture databases) : IClassFixtur
         Assert.Equal("完成", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_request_the_client_abandoned_ends_as_499_not_as_an_exception()
+    {
+        using var abort = new CancellationTokenSource();
+        var context = new DefaultHttpContext { RequestAborted = abort.Token };
+        await abort.CancelAsync();
+
+        await Observability.EndAbandonedRequests(context, c => Task.FromCanceled(c.RequestAborted));
+
+        Assert.Equal(Observability.ClientClosedRequest, context.Response.StatusCode);
+        Assert.True(Observability.WasAbandoned(context));
+    }
+
+    [Fact]
+    public async Task A_cancellation_the_client_did_not_cause_is_still_a_fault()
+    {
+        var context = new DefaultHttpContext();
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() =>
+            Observability.EndAbandonedRequests(context, _ => Task.FromCanceled(new CancellationToken(canceled: true))));
+        Assert.False(Observability.WasAbandoned(context));
+    }
+
     /// <summary>The portal with one extra path that waits until the test lets it answer.</summary>
     private sealed class SlowPathPortal(TestDatabase database, TaskCompletionSource started, TaskCompletionSource release)
         : PortalFactory(database, demo: false)
