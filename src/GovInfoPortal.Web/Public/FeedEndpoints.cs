@@ -8,13 +8,16 @@ namespace GovInfoPortal.Web.Public;
 
 /// <summary>
 /// What machines read about the public pages: the Atom feed of new publications (<c>/feed.atom</c>), the
-/// sitemap (<c>/sitemap.xml</c>, an index of pages of at most <see cref="SitemapPageSize"/> addresses, so
-/// that it holds at a national scale) and <c>/robots.txt</c>. Published reports only.
+/// sitemap (<c>/sitemap.xml</c>, an index of pages of at most <see cref="SitemapPageSize"/> addresses, each the
+/// published reports of one range of ids, so that it holds at a national scale) and <c>/robots.txt</c>. Published reports only.
 /// </summary>
 public static class FeedEndpoints
 {
     public const int FeedEntries = 50;
     public const int SitemapPageSize = 40_000;
+
+    /// <summary>The last page whose range of ids an <see cref="int"/> can hold.</summary>
+    private const int MaxSitemapPage = int.MaxValue / SitemapPageSize;
 
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -99,12 +102,13 @@ public static class FeedEndpoints
     private static async Task<IResult> SitemapIndexAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)
     {
         var origin = ReportLinks.Origin(http.Request);
-        var count = await reports.Published.CountAsync(cancellationToken);
-        var pages = (count + SitemapPageSize - 1) / SitemapPageSize;
+        // The pages that hold at least one published report, in one grouped pass over the published reports' ids.
+        var pages = await reports.Published.Select(r => (r.Id - 1) / SitemapPageSize).Distinct().OrderBy(k => k)
+            .ToListAsync(cancellationToken);
         return Xml("application/xml; charset=utf-8", writer =>
         {
             writer.WriteStartElement("sitemapindex", SitemapNamespace);
-            foreach (var location in new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(1, pages).Select(n => $"/sitemaps/reports-{n}.xml")))
+            foreach (var location in new[] { "/sitemaps/pages.xml" }.Concat(pages.Select(k => $"/sitemaps/reports-{k + 1}.xml")))
             {
                 writer.WriteStartElement("sitemap", SitemapNamespace);
                 writer.WriteElementString("loc", SitemapNamespace, origin + location);
@@ -123,16 +127,18 @@ public static class FeedEndpoints
 
     private static async Task<IResult> SitemapReportsAsync(int number, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
     {
-        if (number < 1)
+        if (number < 1 || number > MaxSitemapPage)
         {
             return Results.NotFound();
         }
 
-        // Up to 40,000 addresses: written to the response as the rows are read, never held as a list or a buffer.
+        // Page n holds the published reports whose id lies in the n-th range of SitemapPageSize ids: a range read of
+        // the key (no OFFSET that walks every earlier row), and a report stays on its page as others are published.
+        // Up to 40,000 addresses, written to the response as the rows are read, never held as a list or a buffer.
         var origin = ReportLinks.Origin(http.Request);
-        var rows = reports.Published.OrderBy(r => r.Id)
-            .Skip((number - 1) * SitemapPageSize)
-            .Take(SitemapPageSize)
+        var after = (number - 1) * SitemapPageSize;
+        var last = after + SitemapPageSize;
+        var rows = reports.Published.Where(r => r.Id > after && r.Id <= last).OrderBy(r => r.Id)
             .Select(r => new { r.OrganizationId, r.Organization.Code, r.Year, r.PublishedOn })
             .AsAsyncEnumerable()
             .Select(r => (origin + ReportLinks.Page(ReportLinks.KeyOf(r.Code, r.OrganizationId), r.Year), r.PublishedOn))
