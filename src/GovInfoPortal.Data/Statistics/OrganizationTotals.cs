@@ -178,7 +178,9 @@ public static class OrganizationTotals
         var parentId = Column("ParentId");
         var extracted = string.Concat(cells.Select((cell, i) =>
             $", CASE WHEN r.{Column("Format")} = @format THEN {sql.Extract(cell)} END AS c{i}"));
-        var aggregates = string.Concat(cells.Select((_, i) => $", SUM(own.c{i}) AS s{i}, COUNT(own.c{i}) AS n{i}"));
+        // Only a format with tables has reports whose tables are summed (as SubtreeSums.OfReport counts them).
+        var tabled = cells.Count == 0 ? "0" : $"CASE WHEN r.{Column("Format")} = @format THEN 1 ELSE 0 END";
+        var aggregates = string.Concat(cells.Select((_, i) => $", {sql.Sum($"own.c{i}")} AS s{i}, COUNT(own.c{i}) AS n{i}"));
         var json = cells.Count == 0
             ? $"'{SubtreeSums.EmptyJson}'"
             : sql.Concat("'{'", sql.FromSecond(sql.Concat([.. cells.Select((cell, i) =>
@@ -190,7 +192,7 @@ public static class OrganizationTotals
                 SELECT a.organization, o.{parentId} FROM ancestors a JOIN {organizations} o ON o.{id} = a.ancestor WHERE o.{parentId} IS NOT NULL
             ),
             own AS {(sql.IsNpgsql ? "MATERIALIZED " : "")}(
-                SELECT r.{Column("OrganizationId")} AS organization, CASE WHEN r.{Column("Format")} = @format THEN 1 ELSE 0 END AS tabled{extracted}
+                SELECT r.{Column("OrganizationId")} AS organization, {tabled} AS tabled{extracted}
                 FROM {sql.Table<AnnualReport>()} r
                 {sql.Unpacked()}
                 WHERE r.{Column("Status")} = @status AND r.{Column("Year")} = @year

@@ -96,17 +96,17 @@ public sealed class SubtreeSums
                 continue;
             }
 
-            var filled = property.Value[1].GetInt32();
-            if (filled != 0)
+            var (sum, filled) = (property.Value[0].GetDecimal(), property.Value[1].GetInt32());
+            if (filled != 0 || sum != 0)
             {
-                sums._cells[property.Name] = (property.Value[0].GetDecimal(), filled);
+                sums._cells[property.Name] = (sum, filled);
             }
         }
 
         return sums;
     }
 
-    /// <summary>Adds <paramref name="other"/> (or takes it away, with <paramref name="sign"/> −1); a cell no report fills any more is dropped.</summary>
+    /// <summary>Adds <paramref name="other"/> (or takes it away, with <paramref name="sign"/> −1); a cell left with nothing is dropped.</summary>
     public void Add(SubtreeSums other, int sign = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -115,8 +115,9 @@ public sealed class SubtreeSums
         foreach (var (key, (sum, filled)) in other._cells)
         {
             var (currentSum, currentFilled) = _cells.GetValueOrDefault(key);
-            var next = (currentSum + (sign * sum), currentFilled + (sign * filled));
-            if (next.Item2 == 0)
+            // A change may leave a cell's count alone and move its sum (a corrected figure): only both at 0 is nothing.
+            var next = (Sum: currentSum + (sign * sum), Filled: currentFilled + (sign * filled));
+            if (next.Filled == 0 && next.Sum == 0)
             {
                 _cells.Remove(key);
             }
@@ -171,7 +172,7 @@ public sealed class SubtreeSums
 
         ReportTable Table(string code) => definition.FindTable(code) is { } table
             ? ReportTable.FromCells(table.Cells.Select(cell => (cell.Row.Code, cell.Column.Code,
-                _cells.TryGetValue(Key(cell), out var value) ? value.Sum : (decimal?)null)))
+                _cells.TryGetValue(Key(cell), out var value) && value.Filled > 0 ? value.Sum : (decimal?)null)))
             : ReportTable.Empty;
 
         return new TableTotals(Tabled, Table(TableCodes.ActiveDisclosure), Table(TableCodes.Applications), Table(TableCodes.ReviewLitigation));

@@ -40,6 +40,12 @@ internal sealed class TableSql(GovInfoDbContext db)
             : $"json_extract({column}, {path})";
     }
 
+    /// <summary>
+    /// A sum of cells. SQLite adds fractional figures as binary floating point (3765.7000000000003); rounded to the
+    /// six decimals SQL Server keeps, the sum is the exact decimal one again, as PostgreSQL's numeric gives it.
+    /// </summary>
+    public string Sum(string expression) => IsNpgsql || IsSqlServer ? $"SUM({expression})" : $"round(SUM({expression}), 6)";
+
     /// <summary>String concatenation.</summary>
     public string Concat(params string[] parts) => string.Join(IsSqlServer ? " + " : " || ", parts);
 
