@@ -126,6 +126,48 @@ public class OrganizationTotalsTests(DatabaseFixture fixture) : IClassFixture<Da
         await AssertKeptAsync(database);
     }
 
+    [Theory, PostgresData]
+    public async Task Publications_in_different_subtrees_at_once_lose_no_update_on_their_shared_ancestors(TestProvider provider)
+    {
+        var database = await SyntheticAsync(provider);
+        List<int> waiting;
+        await using (var db = database.CreateContext())
+        {
+            // Reports waiting for publication under different parents (their ancestors above are shared).
+            var candidates = await db.Reports.Include(r => r.Organization)
+                .Where(r => r.Year == 2023 && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved) && r.Organization.ParentId != null)
+                .ToListAsync();
+            waiting = [.. candidates.GroupBy(r => r.Organization.ParentId).Take(4).Select(g => g.First().Id)];
+        }
+
+        Assert.True(waiting.Count >= 2, "the synthetic data has reports waiting in at least two subtrees");
+        var contexts = waiting.Select(_ => database.CreateContext()).ToList();
+        try
+        {
+            foreach (var (db, id) in contexts.Zip(waiting))
+            {
+                var report = await db.Reports.Include(r => r.Corrections).SingleAsync(r => r.Id == id);
+                if (report.Status == ReportStatus.Submitted)
+                {
+                    report.Approve(TestData.Now);
+                }
+
+                report.Publish(new DateOnly(2024, 3, 1), secrecyReviewConfirmed: true, Reviewer, TestData.Now);
+            }
+
+            await Task.WhenAll(contexts.Select(db => Task.Run(() => db.SaveChangesAsync())));
+        }
+        finally
+        {
+            foreach (var db in contexts)
+            {
+                await db.DisposeAsync();
+            }
+        }
+
+        await AssertKeptAsync(database);
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task The_migrator_fills_the_totals_of_a_database_from_before_them(TestProvider provider)
     {
