@@ -9,12 +9,13 @@ public sealed class DatabaseMigrator(GovInfoDbContext db)
 {
     /// <summary>
     /// Brings the database up to the latest migration, creating it when it does not exist, and fills the
-    /// search index when the database holds published reports from before it.
+    /// search index and the organizations' year totals when the database holds published reports from before them.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         await new ReportSearchIndex(db).EnsureBuiltAsync(cancellationToken);
+        await Statistics.OrganizationTotals.EnsureBuiltAsync(db, cancellationToken);
     }
 
     /// <summary>The migrations not yet applied, oldest first.</summary>

@@ -1,6 +1,7 @@
 using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Search;
+using GovInfoPortal.Data.Statistics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,8 @@ public static class GovInfoDatabase
         builder.AddInterceptors(AuditInterceptor.Instance, AuditRecordGuard.Instance);
         // Every save that changes what citizens read advances the content generation in the same transaction.
         builder.AddInterceptors(ContentGenerationInterceptor.Instance);
+        // Every save that changes a published report or the tree keeps the organizations' year totals in the same transaction.
+        builder.AddInterceptors(OrganizationTotalsInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

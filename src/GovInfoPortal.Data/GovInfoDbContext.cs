@@ -53,6 +53,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     /// <summary>The one row whose stamp changes with the published content (see <see cref="ContentGenerationInterceptor"/>).</summary>
     public DbSet<ContentGeneration> ContentGenerations => Set<ContentGeneration>();
 
+    /// <summary>The kept totals of each organization's subtree per year (see <see cref="Statistics.OrganizationTotals"/>).</summary>
+    public DbSet<Statistics.OrganizationYearTotal> OrganizationYearTotals => Set<Statistics.OrganizationYearTotal>();
+
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
     /// path from the id it just got, parents before children, and saves again — all in one transaction

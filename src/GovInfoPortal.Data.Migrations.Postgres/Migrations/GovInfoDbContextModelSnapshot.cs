@@ -728,6 +728,29 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sums")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Tabled")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Year");
+
+                    b.ToTable("OrganizationYearTotals", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1004,6 +1027,15 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

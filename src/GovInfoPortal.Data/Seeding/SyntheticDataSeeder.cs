@@ -6,6 +6,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Search;
+using GovInfoPortal.Data.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -190,6 +191,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
+        // … sum them into the organizations' year totals in bulk (set-based, not report by report) …
+        await OrganizationTotals.RebuildAsync(db, cancellationToken);
         // … and advance the content generation, so every instance's cached public pages make way for them.
         await ContentGenerations.AdvanceAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using Microsoft.EntityFrameworkCore;
@@ -35,115 +34,64 @@ public sealed record TableTotals(int Reports, ReportTable ActiveDisclosure, Repo
 }
 
 /// <summary>
-/// Sums the official tables of published reports in the database: one aggregate query whose sums are
-/// generated from the format definition and read from the JSON table columns with each provider's JSON
-/// functions. Figures are summed as stated; empty cells count as nothing.
+/// The table totals of published reports as the pages show them, read from the kept rows of
+/// <see cref="OrganizationYearTotal"/>: a subtree's totals are its root's row, its children's are their rows and
+/// the organization's own report — a constant number of indexed reads whatever the size of the subtree.
 /// </summary>
 public sealed class ReportTotals(GovInfoDbContext db)
 {
-    /// <summary>The totals of the published reports of a year, in the year's format, of a subtree.</summary>
+    /// <summary>The totals of the published reports of a year, in the year's format, of a subtree (<c>/</c>: every organization).</summary>
     public async Task<TableTotals> ForSubtreeAsync(string subtreePath, int year, CancellationToken cancellationToken = default)
     {
-        var totals = await QueryAsync(year, $"o.{Column("Path")} LIKE @path", null, [("@path", subtreePath + "%")], cancellationToken);
-        return totals.GetValueOrDefault(0) ?? TableTotals.None;
+        ArgumentNullException.ThrowIfNull(subtreePath);
+        if (!FormatDefinition.For(ReportFormats.ForYear(year)).HasTables)
+        {
+            return TableTotals.None;
+        }
+
+        var rows = await OrganizationTotals.SubtreeRows(db, subtreePath).Where(t => t.Year == year)
+            .Select(t => new { t.Reports, t.Tabled, t.Sums })
+            .ToListAsync(cancellationToken);
+        var sums = SubtreeSums.Zero();
+        foreach (var row in rows)
+        {
+            sums.Add(SubtreeSums.Parse(row.Reports, row.Tabled, row.Sums));
+        }
+
+        return sums.ToTotals(year);
     }
 
     /// <summary>
     /// The totals of each child of an organization over its own subtree (keyed by the child's id), and of
-    /// the organization's own report (keyed by its id), for a year, in one query.
+    /// the organization's own report (keyed by its id), for a year; only those with reports in the year's format.
     /// </summary>
-    public Task<IReadOnlyDictionary<int, TableTotals>> ForChildrenAsync(int parentId, int year, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, TableTotals>> ForChildrenAsync(int parentId, int year, CancellationToken cancellationToken = default)
     {
-        var organizations = Table<Organization>();
-        var join = $"JOIN {organizations} c ON (c.{Column("ParentId")} = @parent AND o.{Column("Path")} LIKE {Concat($"c.{Column("Path")}", "'%'")}) OR (c.{Column("Id")} = @parent AND o.{Column("Id")} = @parent)";
-        return QueryAsync(year, "1 = 1", join, [("@parent", parentId)], cancellationToken);
-    }
-
-    private async Task<IReadOnlyDictionary<int, TableTotals>> QueryAsync(int year, string where, string? groupJoin,
-        IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
-    {
-        var format = ReportFormats.ForYear(year);
-        var definition = FormatDefinition.For(format);
         var result = new Dictionary<int, TableTotals>();
+        var definition = FormatDefinition.For(ReportFormats.ForYear(year));
         if (!definition.HasTables)
         {
             return result;
         }
 
-        var cells = definition.Tables.SelectMany(t => t.Cells).ToList();
-        var sums = string.Join(", ", cells.Select(cell => $"SUM({Extract(cell)})"));
-        var group = groupJoin is null ? "0" : $"c.{Column("Id")}";
-        var sql = $"""
-            SELECT {group}, COUNT(*), {sums}
-            FROM {Table<AnnualReport>()} r
-            JOIN {Table<Organization>()} o ON o.{Column("Id")} = r.{Column("OrganizationId")}
-            {Unpacked()}
-            {groupJoin}
-            WHERE r.{Column("Status")} = @status AND r.{Column("Year")} = @year AND r.{Column("Format")} = @format AND {where}
-            {(groupJoin is null ? "" : $"GROUP BY {group}")}
-            """;
-
-        var values = new List<(string, object?)> { ("@status", (int)ReportStatus.Published), ("@year", year), ("@format", (int)format) };
-        values.AddRange(parameters.Select(p => (p.Name, (object?)p.Value)));
-        await RawSql.ReadAsync(db, sql, values, async reader =>
+        var children = await db.OrganizationYearTotals.AsNoTracking()
+            .Where(t => t.Year == year && t.Tabled > 0 && db.Organizations.Any(o => o.Id == t.OrganizationId && o.ParentId == parentId))
+            .Select(t => new { t.OrganizationId, t.Reports, t.Tabled, t.Sums })
+            .ToListAsync(cancellationToken);
+        foreach (var child in children)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-                var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-                var tables = definition.Tables.ToDictionary(t => t.Code, _ => ReportTable.Empty);
-                for (var i = 0; i < cells.Count; i++)
-                {
-                    var value = reader.IsDBNull(i + 2) ? (decimal?)null : Convert.ToDecimal(reader.GetValue(i + 2), CultureInfo.InvariantCulture);
-                    var cell = cells[i];
-                    tables[cell.Table.Code] = tables[cell.Table.Code].With(cell.Row.Code, cell.Column.Code, value);
-                }
+            result[child.OrganizationId] = SubtreeSums.Parse(child.Reports, child.Tabled, child.Sums).ToTotals(year);
+        }
 
-                result[key] = new TableTotals(count, tables[TableCodes.ActiveDisclosure], tables[TableCodes.Applications], tables[TableCodes.ReviewLitigation]);
-            }
-
-            return result;
-        }, cancellationToken);
+        var own = await db.Reports.AsNoTracking()
+            .Where(r => r.OrganizationId == parentId && r.Year == year && r.Status == ReportStatus.Published && r.Format == definition.Format)
+            .Select(r => new { r.Format, r.ActiveDisclosure, r.Applications, r.ReviewLitigation })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (own is not null)
+        {
+            result[parentId] = SubtreeSums.OfReport(year, own.Format, own.ActiveDisclosure, own.Applications, own.ReviewLitigation).ToTotals(year);
+        }
 
         return result;
     }
-
-    /// <summary>
-    /// PostgreSQL: the table columns decompressed once per report (a <c>jsonb || '{}'</c> is a fresh value),
-    /// instead of once per cell read from them — a several-fold difference over many reports.
-    /// </summary>
-    private string Unpacked() => db.Database.IsNpgsql()
-        ? "CROSS JOIN LATERAL (SELECT " + string.Join(", ", TableCodes.All.Select(code =>
-            $"r.{Column(TableProperty(code))} || '{{}}'::jsonb AS {Column(TableProperty(code))}")) + " OFFSET 0) x"
-        : string.Empty;
-
-    /// <summary>One cell of a JSON table column as a number, in the provider's SQL.</summary>
-    private string Extract(CellDefinition cell)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            return $"(x.{Column(TableProperty(cell.Table.Code))} -> '{cell.Row.Code}' ->> '{cell.Column.Code}')::numeric";
-        }
-
-        var column = $"r.{Column(TableProperty(cell.Table.Code))}";
-
-        var path = $"'$.\"{cell.Row.Code}\".\"{cell.Column.Code}\"'";
-        return db.Database.IsSqlServer()
-            ? $"CAST(JSON_VALUE({column}, {path}) AS decimal(28, 6))"
-            : $"json_extract({column}, {path})";
-    }
-
-    private static string TableProperty(string tableCode) => tableCode switch
-    {
-        TableCodes.ActiveDisclosure => nameof(AnnualReport.ActiveDisclosure),
-        TableCodes.Applications => nameof(AnnualReport.Applications),
-        TableCodes.ReviewLitigation => nameof(AnnualReport.ReviewLitigation),
-        _ => throw new ArgumentOutOfRangeException(nameof(tableCode), tableCode, "Unknown table."),
-    };
-
-    private string Concat(string left, string right) => db.Database.IsSqlServer() ? $"{left} + {right}" : $"{left} || {right}";
-
-    private string Table<T>() => RawSql.Table<T>(db);
-
-    private static string Column(string name) => RawSql.Quote(name);
 }

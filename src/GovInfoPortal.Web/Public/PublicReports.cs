@@ -2,6 +2,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
+using GovInfoPortal.Data.Statistics;
 using GovInfoPortal.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,7 +128,7 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     {
         (page, pageSize) = Clamp(page, pageSize);
         var reports = Filtered(year, subtree);
-        var total = await reports.CountAsync(cancellationToken);
+        var total = await CountAsync(year, subtree, cancellationToken);
         // Newest year first, then newest report first: the (Year, Status) index yields the years in order, so
         // only one year's reports are ever sorted, even at a national scale.
         var items = await reports
@@ -212,20 +213,39 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
         return [.. ids.Where(items.ContainsKey).Select(id => items[id])];
     }
 
-    /// <summary>How many reports each year has, newest year first.</summary>
+    /// <summary>
+    /// The kept totals rows of a subtree (<see cref="OrganizationYearTotal"/>): its root's, or every top-level
+    /// organization's for the whole portal — a few indexed rows, whatever the number of reports under them.
+    /// </summary>
+    private IQueryable<OrganizationYearTotal> Totals(PublicOrganization? subtree) => OrganizationTotals.SubtreeRows(db, subtree?.Id);
+
+    /// <summary>How many published reports there are (of the year, when given; of the subtree, when given), from the kept totals.</summary>
+    public Task<int> CountAsync(int? year, PublicOrganization? subtree, CancellationToken cancellationToken = default)
+    {
+        var rows = Totals(subtree);
+        if (year is { } y)
+        {
+            rows = rows.Where(t => t.Year == y);
+        }
+
+        return rows.SumAsync(t => t.Reports, cancellationToken);
+    }
+
+    /// <summary>How many reports each year has, newest year first, from the kept totals.</summary>
     public async Task<IReadOnlyList<(int Year, int Count)>> YearCountsAsync(PublicOrganization? subtree, CancellationToken cancellationToken = default)
     {
-        var counts = await Filtered(null, subtree)
-            .GroupBy(r => r.Year)
-            .Select(g => new { Year = g.Key, Count = g.Count() })
+        var counts = await Totals(subtree)
+            .Where(t => t.Reports > 0)
+            .GroupBy(t => t.Year)
+            .Select(g => new { Year = g.Key, Count = g.Sum(t => t.Reports) })
             .ToListAsync(cancellationToken);
         return [.. counts.OrderByDescending(c => c.Year).Select(c => (c.Year, c.Count))];
     }
 
     /// <summary>
     /// The children of an organization (the roots when it is null), each with the number of published
-    /// reports in its subtree (of the year, when given), in two queries whatever the number of children; kept a few minutes (<see cref="PublicCache"/>),
-    /// since the roots' counts read every report.
+    /// reports in its subtree (of the year, when given), read in one query from the children's kept totals; kept a few
+    /// minutes (<see cref="PublicCache"/>).
     /// </summary>
     public Task<IReadOnlyList<OrganizationCount>> ChildrenAsync(PublicOrganization? parent, int? year, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync(("children", parent?.Id, year), () => CountChildrenAsync(parent, year, cancellationToken));
@@ -240,23 +260,10 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
             {
                 Organization = new PublicOrganization(o.Id, o.Name, o.Code, o.Path, o.ParentId),
                 HasChildren = db.Organizations.Any(c => c.ParentId == o.Id),
+                Reports = db.OrganizationYearTotals.Where(t => t.OrganizationId == o.Id && (year == null || t.Year == year)).Sum(t => (int?)t.Reports) ?? 0,
             })
             .ToListAsync(cancellationToken);
-
-        // One pass over the subtree's reports, counted by the segment of the path that names the child they are
-        // under (/1/5/23/ is under child 5 of /1/): a join per child would read the organizations once per child.
-        var prefix = parent?.Path ?? Organization.PathSeparator.ToString();
-        var start = prefix.Length;
-        var separator = Organization.PathSeparator.ToString();
-        var counts = await Filtered(year, null)
-            .Select(r => r.Organization.Path)
-            .Where(path => path.StartsWith(prefix) && path != prefix)
-            .GroupBy(path => path.Substring(start, path.Substring(start).IndexOf(separator)))
-            .Select(g => new { Child = g.Key, Reports = g.Count() })
-            .ToListAsync(cancellationToken);
-        var byChild = counts.ToDictionary(c => c.Child, c => c.Reports);
-        return [.. children.Select(c => new OrganizationCount(c.Organization,
-            byChild.GetValueOrDefault(c.Organization.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), c.HasChildren))];
+        return [.. children.Select(c => new OrganizationCount(c.Organization, c.Reports, c.HasChildren))];
     }
 
     /// <summary>

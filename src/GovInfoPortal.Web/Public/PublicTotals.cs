@@ -3,8 +3,8 @@ using GovInfoPortal.Data.Statistics;
 namespace GovInfoPortal.Web.Public;
 
 /// <summary>
-/// The table totals of the statistics page and API, kept a few minutes (<see cref="PublicCache"/>): summing
-/// a large subtree (a province's reports of a year) reads every one of its reports.
+/// The table totals of the statistics page and API, kept a few minutes (<see cref="PublicCache"/>). They are
+/// read from the kept totals rows (<see cref="ReportTotals"/>: a few rows for any subtree), so a cold read is cheap too.
 /// </summary>
 public sealed class PublicTotals(ReportTotals totals, PublicCache cache)
 {

@@ -39,8 +39,8 @@ public sealed record SubtreeYear(int Year, FormatDefinition? Definition, TableTo
 
 /// <summary>
 /// The figures behind the statistics page and <c>GET /api/v1/stats</c>, over published reports only:
-/// one organization across years, and a subtree's totals and children for a year. Sums are computed in
-/// the database (<see cref="ReportTotals"/>, kept a few minutes by <see cref="PublicTotals"/>); the measures come
+/// one organization across years, and a subtree's totals and children for a year. Sums are read from the
+/// kept totals rows (<see cref="ReportTotals"/>, kept a few minutes by <see cref="PublicTotals"/>); the measures come
 /// from the format definition's codes.
 /// </summary>
 public sealed class ReportStatistics(PublicReports reports, PublicTotals totals)

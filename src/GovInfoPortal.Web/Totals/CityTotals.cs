@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovInfoPortal.Web.Totals;
 
 /// <summary>
-/// City-wide totals for the review pages: the sums of a subtree's published reports of a year (computed in
-/// the database by <see cref="ReportTotals"/>, summable cells only) and every body of the subtree with
+/// City-wide totals for the review pages: the sums of a subtree's published reports of a year (the kept totals
+/// of its root read by <see cref="ReportTotals"/>, summable cells only) and every body of the subtree with
 /// whether its report is included, as the page shows them and the Excel download writes them.
 /// </summary>
 public sealed class CityTotals(GovInfoDbContext db, ReportTotals totals)
@@ -88,25 +88,24 @@ public sealed class CityTotals(GovInfoDbContext db, ReportTotals totals)
         : format == definition.Format && definition.HasTables ? new TotalsBody(name, code, true, status.DisplayName())
         : new TotalsBody(name, code, false, $"{status.DisplayName()}（{format.DisplayName()}，未计入）");
 
-    /// <summary>The years in which the subtree has published reports, newest first.</summary>
+    /// <summary>The years in which the subtree has published reports, newest first (from the kept totals).</summary>
     public async Task<IReadOnlyList<int>> PublishedYearsAsync(ScopeOrganization scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await db.Reports.AsNoTracking()
-            .InSubtree(scope.Path)
-            .Where(r => r.Status == ReportStatus.Published)
-            .Select(r => r.Year)
+        return await OrganizationTotals.SubtreeRows(db, scope.Path)
+            .Where(t => t.Reports > 0)
+            .Select(t => t.Year)
             .Distinct()
             .OrderByDescending(y => y)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many published reports of the year the subtree has (what a ZIP export would hold).</summary>
+    /// <summary>How many published reports of the year the subtree has (what a ZIP export would hold), from the kept totals.</summary>
     public Task<int> PublishedCountAsync(ScopeOrganization scope, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return db.Reports.AsNoTracking()
-            .InSubtree(scope.Path)
-            .CountAsync(r => r.Year == year && r.Status == ReportStatus.Published, cancellationToken);
+        return OrganizationTotals.SubtreeRows(db, scope.Path)
+            .Where(t => t.Year == year)
+            .SumAsync(t => t.Reports, cancellationToken);
     }
 }

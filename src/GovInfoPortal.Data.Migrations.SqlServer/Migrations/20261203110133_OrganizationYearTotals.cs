@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganizationYearTotals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OrganizationYearTotals",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Reports = table.Column<int>(type: "int", nullable: false),
+                    Tabled = table.Column<int>(type: "int", nullable: false),
+                    Sums = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationYearTotals", x => new { x.OrganizationId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_OrganizationYearTotals_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OrganizationYearTotals");
+        }
+    }
+}
