@@ -60,8 +60,8 @@ public static class GovInfoDatabase
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
         // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
         builder.AddInterceptors(AuditInterceptor.Instance, AuditRecordGuard.Instance);
-        // Every save that changes what citizens read advances the content generation in the same transaction.
-        builder.AddInterceptors(ContentGenerationInterceptor.Instance);
+        // Every save that changes what citizens read writes the change log in the same transaction.
+        builder.AddInterceptors(ContentChangeInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

@@ -190,8 +190,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
-        // … and advance the content generation, so every instance's cached public pages make way for them.
-        await ContentGenerations.AdvanceAsync(db, cancellationToken);
+        // … and log the change, so every instance's cached public pages make way for them.
+        await ContentChanges.RecordAsync(db, [ContentTags.Everything], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SyntheticSeedResult(plan.Count, (int)totalReports, withErrors, stopwatch.Elapsed);
     }
