@@ -33,6 +33,10 @@ public sealed partial class ContentChangeFollower(
     private long _floor = -1;
     private DateTimeOffset _lastRead;
     private DateTimeOffset _lastPrune;
+    private long _reads;
+
+    /// <summary>How many times the log was read successfully since the start (diagnostics; tests wait on it).</summary>
+    public long Reads => Interlocked.Read(ref _reads);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -120,6 +124,7 @@ public sealed partial class ContentChangeFollower(
 
         _lastRead = now;
         tracker.Following();
+        Interlocked.Increment(ref _reads);
         if (now - _lastPrune > PruneEvery)
         {
             _lastPrune = now;

@@ -48,16 +48,19 @@ public sealed class PublicOutputCachePolicy : IOutputCachePolicy
         var encoding = CompressionSetup.PreferredEncoding(http);
         context.CacheVaryByRules.VaryByValues[EncodingKey] = encoding;
         context.ResponseExpirationTimeSpan = Lifetime;
-        var entityTag = ETag(changes.Instance, builtAt, encoding);
+        // Set before the page runs: the output cache takes the headers of its copy at the first write of the body.
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.ETag = ETag(changes.Instance, builtAt, encoding);
+        headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
         http.Response.OnStarting(() =>
         {
             var response = http.Response;
-            if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
             {
-                // Kept with the copy, so a revalidation of it gets 304 from the output cache.
-                response.Headers.CacheControl = "no-cache";
-                response.Headers.ETag = entityTag;
-                response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+                // Not a copy anyone keeps: no validators.
+                response.Headers.Remove(HeaderNames.ETag);
+                response.Headers.Remove(HeaderNames.LastModified);
             }
 
             return Task.CompletedTask;

@@ -18,8 +18,8 @@ namespace GovInfoPortal.Web.Tests.Performance;
 /// <summary>
 /// No N+1 queries on the public pages: each public page, download and open-data read runs a fixed, small number of
 /// SQL commands, the same on the demo data as on a database with hundreds more organizations and published reports
-/// (the lists are paged, so the count must not grow with the data). Every request is measured on a cache miss: the
-/// content generation is advanced before it, which is what a publication does, so neither the output cache nor the
+/// (the lists are paged, so the count must not grow with the data). Every request is measured on a cache miss:
+/// everything cached is evicted before it, as a change of everything does, so neither the output cache nor the
 /// in-memory totals answer it.
 /// </summary>
 public sealed class PublicPageQueriesTests(DatabaseFixture databases, ITestOutputHelper output) : IClassFixture<DatabaseFixture>
