@@ -56,7 +56,8 @@ public sealed class PublicOutputCachePolicy : IOutputCachePolicy
         http.Response.OnStarting(() =>
         {
             var response = http.Response;
-            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+            if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+                || response.Headers.ContainsKey(HeaderNames.SetCookie))
             {
                 // Not a copy anyone keeps: no validators.
                 response.Headers.Remove(HeaderNames.ETag);
