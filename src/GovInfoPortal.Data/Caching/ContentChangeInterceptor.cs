@@ -97,9 +97,11 @@ public sealed class ContentChangeInterceptor : SaveChangesInterceptor
 
     private static async Task RecordAsync(GovInfoDbContext db, CancellationToken cancellationToken)
     {
-        // A retried save (the first one failed) must not write its change twice.
-        if (db.ChangeTracker.Entries<ContentChangeRecord>().Any(e => e.State == EntityState.Added))
+        // A change added by the caller (ContentChanges.RecordAsync), or by a first try of this save that failed, is
+        // written once and announced.
+        if (db.ChangeTracker.Entries<ContentChangeRecord>().FirstOrDefault(e => e.State == EntityState.Added) is { } added)
         {
+            db.PendingContentChange = added.Entity;
             return;
         }
 

@@ -11,15 +11,14 @@ public static class ContentChanges
     private const string NotifySql = "NOTIFY " + Channel;
 
     /// <summary>
-    /// Writes a change in the caller's transaction (when one is open) and announces it: for writes that bypass
-    /// tracked saves, such as the bulk seeder.
+    /// Writes a change in the caller's transaction (when one is open) and announces it (through
+    /// <see cref="ContentChangeInterceptor"/>): for writes that bypass tracked saves, such as the bulk seeder.
     /// </summary>
     public static async Task RecordAsync(GovInfoDbContext db, IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.ContentChanges.Add(new ContentChangeRecord(tags, DateTime.UtcNow));
         await db.SaveChangesAsync(cancellationToken);
-        await NotifyAsync(db, cancellationToken);
     }
 
     /// <summary>
