@@ -61,8 +61,8 @@ public static class GovInfoDatabase
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
         // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
         builder.AddInterceptors(AuditInterceptor.Instance, AuditRecordGuard.Instance);
-        // Every save that changes what citizens read advances the content generation in the same transaction.
-        builder.AddInterceptors(ContentGenerationInterceptor.Instance);
+        // Every save that changes what citizens read writes the change log in the same transaction.
+        builder.AddInterceptors(ContentChangeInterceptor.Instance);
         // Every save that changes a published report or the tree keeps the organizations' year totals in the same transaction.
         builder.AddInterceptors(OrganizationTotalsInterceptor.Instance);
         return provider switch

@@ -50,8 +50,11 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     /// <summary>The original PDFs of legacy (≤ 2018) archive reports, one per report.</summary>
     public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
 
-    /// <summary>The one row whose stamp changes with the published content (see <see cref="ContentGenerationInterceptor"/>).</summary>
-    public DbSet<ContentGeneration> ContentGenerations => Set<ContentGeneration>();
+    /// <summary>The log of the changes citizens can see, which every instance follows (see <see cref="ContentChangeInterceptor"/>).</summary>
+    public DbSet<ContentChangeRecord> ContentChanges => Set<ContentChangeRecord>();
+
+    /// <summary>The change the save under way writes: announced once the save succeeds.</summary>
+    internal ContentChangeRecord? PendingContentChange { get; set; }
 
     /// <summary>The kept totals of each organization's subtree per year (see <see cref="Statistics.OrganizationTotals"/>).</summary>
     public DbSet<Statistics.OrganizationYearTotal> OrganizationYearTotals => Set<Statistics.OrganizationYearTotal>();

@@ -632,28 +632,25 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("ReportSubmissions", (string)null);
                 });
 
-            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentGeneration", b =>
+            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentChangeRecord", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("Stamp")
-                        .HasColumnType("bigint");
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ContentGenerations", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
-                            Stamp = 1L
-                        });
+                    b.ToTable("ContentChanges", (string)null);
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Exports.ExportJob", b =>

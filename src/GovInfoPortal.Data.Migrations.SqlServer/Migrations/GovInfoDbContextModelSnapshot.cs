@@ -633,28 +633,25 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("ReportSubmissions", (string)null);
                 });
 
-            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentGeneration", b =>
+            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentChangeRecord", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("int");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long>("Stamp")
-                        .HasColumnType("bigint");
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ContentGenerations", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
-                            Stamp = 1L
-                        });
+                    b.ToTable("ContentChanges", (string)null);
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Exports.ExportJob", b =>

@@ -609,28 +609,23 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ReportSubmissions", (string)null);
                 });
 
-            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentGeneration", b =>
+            modelBuilder.Entity("GovInfoPortal.Data.Caching.ContentChangeRecord", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Stamp")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ContentGenerations", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            ChangedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
-                            Stamp = 1L
-                        });
+                    b.ToTable("ContentChanges", (string)null);
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Exports.ExportJob", b =>

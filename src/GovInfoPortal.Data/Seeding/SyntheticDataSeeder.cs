@@ -193,8 +193,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
         // … sum them into the organizations' year totals in bulk (set-based, not report by report) …
         await OrganizationTotals.RebuildAsync(db, cancellationToken);
-        // … and advance the content generation, so every instance's cached public pages make way for them.
-        await ContentGenerations.AdvanceAsync(db, cancellationToken);
+        // … and log the change, so every instance's cached public pages make way for them.
+        await ContentChanges.RecordAsync(db, [ContentTags.Everything], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SyntheticSeedResult(plan.Count, (int)totalReports, withErrors, stopwatch.Elapsed);
     }

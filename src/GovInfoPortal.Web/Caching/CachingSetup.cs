@@ -1,8 +1,12 @@
+using GovInfoPortal.Data.Caching;
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace GovInfoPortal.Web.Caching;
 
 /// <summary>
-/// What makes the public content fast on any number of instances: output caching keyed by the content
-/// generation (<see cref="PublicOutputCachePolicy"/>), compression (<see cref="CompressionSetup"/>), and static
+/// What makes the public content fast on any number of instances: output caching of copies tagged with what they
+/// depend on, evicted by the changes each instance learns from the change log (<see cref="PublicOutputCachePolicy"/>,
+/// <see cref="ContentChangeFollower"/>), compression (<see cref="CompressionSetup"/>), and static
 /// files that browsers keep a year when their address carries a version (<c>asp-append-version</c>).
 /// </summary>
 public static class CachingSetup
@@ -15,14 +19,16 @@ public static class CachingSetup
 
     public static IServiceCollection AddPortalCaching(this IServiceCollection services)
     {
-        services.AddSingleton<ContentGenerationReader>();
-        services.AddScoped<ContentVersion>();
-        services.AddOutputCache(options =>
-        {
-            options.AddBasePolicy(new PublicOutputCachePolicy());
-            // Least recently used copies go first beyond this: the cache stays a bounded share of the process's memory.
-            options.SizeLimit = OutputCacheBytes;
-        });
+        services.AddOptions<ContentCacheOptions>().BindConfiguration(ContentCacheOptions.Section);
+        services.AddSingleton<ContentChangeTracker>();
+        services.AddSingleton<ContentChangeFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContentChangeFollower>());
+        services.AddSingleton<IContentChangeObserver>(provider => provider.GetRequiredService<ContentChangeFollower>());
+        // Registered before AddOutputCache, which then keeps it: least recently used copies go first beyond
+        // OutputCacheBytes, so the cache stays a bounded share of the process's memory.
+        services.AddSingleton<PublicOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PublicOutputCacheStore>());
+        services.AddOutputCache(options => options.AddBasePolicy(new PublicOutputCachePolicy()));
         services.AddPortalCompression();
         services.Configure<StaticFileOptions>(options => options.OnPrepareResponse = context =>
             context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey(VersionParameter)
@@ -36,18 +42,11 @@ public static class CachingSetup
         app.UseWhen(context => PublicResponses.IsStaticFile(context.Request.Path), branch => branch.UseResponseCompression());
 
     /// <summary>
-    /// Revalidations answered with 304, then the output cache with the compression inside it (a copy is compressed once, when it is made); after
-    /// authentication, which tells the anonymous readers apart.
+    /// The output cache (which also answers revalidations of a current copy with 304) with the compression inside
+    /// it (a copy is compressed once, when it is made); after authentication, which tells the anonymous readers apart.
     /// </summary>
     public static IApplicationBuilder UsePublicCaching(this IApplicationBuilder app)
     {
-        app.Use(async (context, next) =>
-        {
-            if (!await PublicOutputCachePolicy.TryNotModifiedAsync(context))
-            {
-                await next(context);
-            }
-        });
         app.UseOutputCache();
         app.UseWhen(context => !PublicResponses.IsStaticFile(context.Request.Path), branch => branch.UseResponseCompression());
         return app;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GovInfoPortal.Data.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
@@ -7,83 +6,72 @@ namespace GovInfoPortal.Web.Caching;
 
 /// <summary>
 /// Output caching of the public content (<see cref="PublicResponses"/>) for anonymous readers. Each instance keeps
-/// its own copies, keyed by the <see cref="ContentVersion"/> read from the database on every request: a
-/// publication through any instance changes the stamp in the same transaction, so the next request on every
-/// instance misses the old copies. A response with a cookie, or that is not 200, is never kept. The answers carry
-/// an <c>ETag</c> and <c>Last-Modified</c> of the generation and <c>Cache-Control: no-cache</c>, so browsers
-/// revalidate (a 304 from the cache) and never show a page older than the last publication.
+/// its own copies (<see cref="PublicOutputCacheStore"/>), tagged with what they depend on (<see cref="PublicPageTags"/>)
+/// and with the position of the change log at which they were built; a change, learnt from the log
+/// (<see cref="ContentChangeFollower"/>), evicts the copies of its tags and no others. No request reads the
+/// database for this. A response with a cookie, or that is not 200, is never kept; nothing is kept or served
+/// while the log cannot be read. The answers carry an <c>ETag</c> naming this process and the position the copy
+/// was built at, a <c>Last-Modified</c> of when it was built and <c>Cache-Control: no-cache</c>: browsers revalidate
+/// and get a 304 only while the very copy they hold is current (the output cache compares the tags).
 /// </summary>
 public sealed class PublicOutputCachePolicy : IOutputCachePolicy
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    private const string GenerationKey = "generation";
     private const string EncodingKey = "encoding";
 
-    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        var changes = http.RequestServices.GetRequiredService<ContentChangeTracker>();
         var cacheable = PublicResponses.IsAnonymousRead(http) && !PublicResponses.IsStaticFile(http.Request.Path)
-            && !http.Request.Headers.ContainsKey(HeaderNames.Authorization);
+            && !http.Request.Headers.ContainsKey(HeaderNames.Authorization) && changes.IsFollowing;
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (!cacheable)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        var generation = await http.RequestServices.GetRequiredService<ContentVersion>().GetAsync(cancellation);
+        // Read before the page reads the database: a change learnt later evicts this copy.
+        var builtAt = changes.Position;
+        foreach (var dependency in PublicPageTags.Of(http.Request))
+        {
+            context.Tags.Add(dependency);
+        }
+
+        context.Tags.Add(PublicOutputCacheStore.BuiltAtTag(builtAt));
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues[GenerationKey] = generation.Stamp.ToString(CultureInfo.InvariantCulture);
         // Compressed copies are kept per encoding (the compression runs inside the cache, once per copy).
-        context.CacheVaryByRules.VaryByValues[EncodingKey] = CompressionSetup.PreferredEncoding(http);
+        var encoding = CompressionSetup.PreferredEncoding(http);
+        context.CacheVaryByRules.VaryByValues[EncodingKey] = encoding;
         context.ResponseExpirationTimeSpan = Lifetime;
-        var encoding = context.CacheVaryByRules.VaryByValues[EncodingKey];
+        // Set before the page runs: the output cache takes the headers of its copy at the first write of the body.
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.ETag = ETag(changes.Instance, builtAt, encoding);
+        headers.LastModified = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
         http.Response.OnStarting(() =>
         {
             var response = http.Response;
-            if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+            if (response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+                || response.Headers.ContainsKey(HeaderNames.SetCookie))
             {
-                // Kept with the copy, so a revalidation gets 304 (TryNotModifiedAsync).
-                response.Headers.CacheControl = "no-cache";
-                response.Headers.ETag = ETag(generation, encoding!);
-                response.Headers.LastModified = new DateTimeOffset(generation.ChangedAt, TimeSpan.Zero).ToString("R", CultureInfo.InvariantCulture);
+                // Not a copy anyone keeps: no validators.
+                response.Headers.Remove(HeaderNames.ETag);
+                response.Headers.Remove(HeaderNames.LastModified);
             }
 
             return Task.CompletedTask;
         });
+        return ValueTask.CompletedTask;
     }
 
-    /// <summary>The entity tag of every public answer of a generation in an encoding.</summary>
-    public static string ETag(ContentGeneration generation, string encoding) =>
-        $"W/\"{generation.Stamp.ToString("x", CultureInfo.InvariantCulture)}-{encoding}\"";
-
-    /// <summary>
-    /// Answers a revalidation of the current generation with 304 before the cache or the page is asked: every
-    /// public answer of a generation carries the same tag, and any change of content changes the generation.
-    /// </summary>
-    public static async Task<bool> TryNotModifiedAsync(HttpContext http)
-    {
-        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
-        if (ifNoneMatch.Count == 0 || !PublicResponses.IsAnonymousRead(http) || PublicResponses.IsStaticFile(http.Request.Path))
-        {
-            return false;
-        }
-
-        var generation = await http.RequestServices.GetRequiredService<ContentVersion>().GetAsync(http.RequestAborted);
-        var tag = ETag(generation, CompressionSetup.PreferredEncoding(http));
-        if (!ifNoneMatch.Any(value => value is not null && value.Split(',').Any(t => t.Trim() == tag)))
-        {
-            return false;
-        }
-
-        http.Response.StatusCode = StatusCodes.Status304NotModified;
-        http.Response.Headers.ETag = tag;
-        http.Response.Headers.CacheControl = "no-cache";
-        return true;
-    }
+    /// <summary>The entity tag of a copy built by an instance at a position of the log, in an encoding.</summary>
+    public static string ETag(long instance, long builtAt, string encoding) =>
+        $"W/\"{instance.ToString("x", CultureInfo.InvariantCulture)}.{builtAt.ToString("x", CultureInfo.InvariantCulture)}-{encoding}\"";
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

@@ -1,0 +1,82 @@
+using System.Globalization;
+using GovInfoPortal.Data.Caching;
+
+namespace GovInfoPortal.Web.Caching;
+
+/// <summary>
+/// What a public answer depends on (<see cref="ContentTags"/>), from its address alone, so that a change evicts
+/// exactly the answers it changes:
+/// <list type="bullet">
+/// <item>a report's page, versions and downloads (<c>/reports/{org}/{year}…</c>): the report, and the organization's
+/// list of years shown on each page;</item>
+/// <item>the API's read of a report (<c>/api/v1/reports/{org}/{year}</c>): the report;</item>
+/// <item>browse and statistics (<c>/reports?org=&amp;year=</c>, <c>/stats?org=&amp;year=</c>): the subtree in every year,
+/// since both show the subtree's years and its trend over the years;</item>
+/// <item>the statistics API (<c>/api/v1/stats?org=&amp;year=</c>): the subtree in that year;</item>
+/// <item>everything else (home, search, feed, sitemap, the API's lists, the API page): <see cref="ContentTags.Lists"/>,
+/// which every publication changes.</item>
+/// </list>
+/// </summary>
+public static class PublicPageTags
+{
+    public static IReadOnlyList<string> Of(HttpRequest request)
+    {
+        var path = request.Path;
+        if (path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase, out var apiRest)
+            && ReportOf(apiRest) is { } apiReport)
+        {
+            return [ContentTags.Report(apiReport.Key, apiReport.Year)];
+        }
+
+        if (path.StartsWithSegments("/api/v1/stats", StringComparison.OrdinalIgnoreCase, out var statsRest) && !statsRest.HasValue)
+        {
+            var key = OrganizationOf(request);
+            return [Year(request) is { } year ? ContentTags.Subtree(key, year) : ContentTags.Subtree(key)];
+        }
+
+        if (path.StartsWithSegments("/reports", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            if (!rest.HasValue || rest == "/")
+            {
+                return [ContentTags.Subtree(OrganizationOf(request))];
+            }
+
+            if (ReportOf(rest) is { } report)
+            {
+                return [ContentTags.Report(report.Key, report.Year), ContentTags.OrganizationReports(report.Key)];
+            }
+        }
+
+        if (path.Equals("/stats", StringComparison.OrdinalIgnoreCase))
+        {
+            return [ContentTags.Subtree(OrganizationOf(request))];
+        }
+
+        return [ContentTags.Lists];
+    }
+
+    /// <summary>The organization key and year of <c>/{org}/{year}</c>, <c>/{org}/{year}.{ext}</c>, <c>/{org}/{year}/versions/{n}</c>.</summary>
+    private static (string Key, int Year)? ReportOf(PathString rest)
+    {
+        var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2)
+        {
+            return null;
+        }
+
+        var year = segments[1];
+        var dot = year.IndexOf('.', StringComparison.Ordinal);
+        return int.TryParse(dot < 0 ? year : year[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? (segments[0], number)
+            : null;
+    }
+
+    /// <summary>The <c>org</c> parameter; the whole tree (which every publication changes) without one or with several.</summary>
+    private static string OrganizationOf(HttpRequest request) =>
+        request.Query["org"] is { Count: 1 } values && !string.IsNullOrWhiteSpace(values[0]) ? values[0]! : ContentTags.Root;
+
+    /// <summary>The <c>year</c> parameter when it is one number (anything else: the answer is tagged for every year).</summary>
+    private static int? Year(HttpRequest request) =>
+        request.Query["year"] is { Count: 1 } values
+        && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+}
