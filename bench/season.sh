@@ -139,30 +139,35 @@ search_terms=(依申请公开 政府信息 行政复议 主动公开 年度报�
 encode() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'; }
 {
   # Report pages across the tree (40 %), browse (20 %) and statistics (15 %) of random subtrees and years, the
-  # statistics API (10 %), searches (10 %), the API list (5 %).
+  # statistics API (10 %), searches (10 %), the API list (5 %); half as many again, since some answer 404 (a
+  # subtree without reports that year).
+  want() { echo $((pages * $1 * 3 / 200)); }
   pg "SELECT '/reports/' || COALESCE(o.\"Code\", 'org-' || o.\"Id\") || '/' || r.\"Year\" FROM \"AnnualReports\" r
-    JOIN \"Organizations\" o ON o.\"Id\" = r.\"OrganizationId\" WHERE r.\"Status\" = 4 ORDER BY random() LIMIT $((pages * 40 / 100))"
-  pg "SELECT '/reports?org=' || COALESCE(o.\"Code\", 'org-' || o.\"Id\") || '&year=' || (2016 + (random() * 8)::int)
-    FROM \"Organizations\" o WHERE EXISTS (SELECT 1 FROM \"Organizations\" c WHERE c.\"ParentId\" = o.\"Id\") ORDER BY random() LIMIT $((pages * 20 / 100))"
-  pg "SELECT '/stats?org=' || o.\"Code\" || '&year=' || (2019 + (random() * 5)::int)
-    FROM \"Organizations\" o WHERE o.\"Code\" IS NOT NULL AND EXISTS (SELECT 1 FROM \"Organizations\" c WHERE c.\"ParentId\" = o.\"Id\") ORDER BY random() LIMIT $((pages * 15 / 100))"
-  pg "SELECT '/api/v1/stats?org=' || o.\"Code\" || '&year=' || (2019 + (random() * 5)::int)
-    FROM \"Organizations\" o WHERE o.\"Code\" IS NOT NULL ORDER BY random() LIMIT $((pages * 10 / 100))"
-  for n in $(seq 1 $((pages * 10 / 100))); do
+    JOIN \"Organizations\" o ON o.\"Id\" = r.\"OrganizationId\" WHERE r.\"Status\" = 4 ORDER BY random() LIMIT $(want 40)"
+  parents="FROM \"Organizations\" o CROSS JOIN generate_series(2016, 2024) AS y
+    WHERE o.\"Code\" IS NOT NULL AND EXISTS (SELECT 1 FROM \"Organizations\" c WHERE c.\"ParentId\" = o.\"Id\") ORDER BY random()"
+  pg "SELECT '/reports?org=' || o.\"Code\" || '&year=' || y $parents LIMIT $(want 20)"
+  pg "SELECT '/stats?org=' || o.\"Code\" || '&year=' || y $parents LIMIT $(want 15)"
+  pg "SELECT '/api/v1/stats?org=' || o.\"Code\" || '&year=' || y $parents LIMIT $(want 10)"
+  for n in $(seq 1 "$(want 10)"); do
     term=${search_terms[$((n % ${#search_terms[@]}))]}
     echo "/search?q=$(encode "$term")&year=$((2016 + n % 9))&page=$((1 + n / ${#search_terms[@]} % 3))"
   done
-  for n in $(seq 1 $((pages * 5 / 100))); do echo "/api/v1/reports?year=$((2016 + n % 9))&page=$n"; done
-} | awk 'NF && !seen[$0]++' > "$work/candidates.txt"
+  for n in $(seq 1 "$(want 5)"); do echo "/api/v1/reports?year=$((2016 + n % 9))&page=$n"; done
+} | awk 'NF && !seen[$0]++' | shuf --random-source=<(yes) > "$work/candidates.txt"
 
 # Each page fetched once (which also fills the caches); only those answering 200 are kept, with their bytes as a
 # static file for nginx.
 : > "$work/paths.txt"
 : > "$work/static-paths.txt"
 n=0
-while read -r path; do
-  code=$(curl -ks -o "$work/static/p$n" -w '%{http_code}' "$site$path")
-  if [ "$code" = 200 ]; then echo "$path" >> "$work/paths.txt"; echo "/p$n" >> "$work/static-paths.txt"; n=$((n + 1)); fi
+while read -r path && [ "$n" -lt "$pages" ]; do
+  code=$(curl -ks -o "$work/static/p$n" -w '%{http_code}' "${instances[0]}$path")
+  if [ "$code" = 200 ]; then
+    # Kept by the other instance too: the quiet run measures the caches, not their first filling.
+    curl -ks -o /dev/null "${instances[1]}$path"
+    echo "$path" >> "$work/paths.txt"; echo "/p$n" >> "$work/static-paths.txt"; n=$((n + 1))
+  fi
 done < "$work/candidates.txt"
 page_count=$(wc -l < "$work/paths.txt")
 log "$page_count pages answer 200"
@@ -194,20 +199,22 @@ run_wrk nginx "https://127.0.0.1:$static_port" "$work/static-paths.txt"
 
 # ------------------------------------------------------------------ the reviewer
 reviewer_password="Review#$(openssl rand -hex 6)b2"
+reviewer_user="season-reviewer-$(date +%s)"
 sign_in "${instances[0]}" "$work/admin.jar" "$admin_user" "$admin_password"
 token=$(curl -ks -c "$work/admin.jar" -b "$work/admin.jar" "${instances[0]}/admin/users/new" | token_of)
 curl -ks -c "$work/admin.jar" -b "$work/admin.jar" -o /dev/null "${instances[0]}/admin/users/new" \
-  --data-urlencode "Form.UserName=season-reviewer" --data-urlencode "Form.DisplayName=发布季审核员" \
+  --data-urlencode "Form.UserName=$reviewer_user" --data-urlencode "Form.DisplayName=发布季审核员" \
   --data-urlencode "Form.Role=Reviewer" --data-urlencode "Form.OrganizationId=$top_id" \
   --data-urlencode "Form.Password=$reviewer_password" --data-urlencode "__RequestVerificationToken=$token"
-for i in 0 1; do sign_in "${instances[$i]}" "$work/reviewer-$i.jar" season-reviewer "$reviewer_password"; done
+for i in 0 1; do sign_in "${instances[$i]}" "$work/reviewer-$i.jar" "$reviewer_user" "$reviewer_password"; done
 
 cat > "$work/reviewer.py" <<'PY'
 # Approves and publishes one submitted report every INTERVAL seconds through the review API, alternating
 # between the instances; after each publication, asks both instances (directly) for the organization's browse
 # page, kept in their caches beforehand, until it lists the report. One JSON line per publication.
 import http.cookiejar, json, ssl, sys, threading, time, urllib.error, urllib.request, re
-instances, jars, submitted, deadline, interval, out = sys.argv[1].split(), sys.argv[2].split(), sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
+import os
+instances, jars, submitted, ready, stop, interval, out = sys.argv[1].split(), sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5], float(sys.argv[6]), sys.argv[7]
 context = ssl._create_unverified_context()
 def opener(jar_file):
     with open(jar_file) as source, open(jar_file + ".py", "w") as target:
@@ -242,9 +249,10 @@ def watch(entry, path, link, published_at):
             time.sleep(0.02)
         entry[f"visible_{i}"] = round(time.time() - published_at, 3) if shows(i, path, link) else None
     with lock: results.append(entry)
+open(ready, "w").close()
 n = 0; start = time.time()
 for line in open(submitted):
-    if time.time() > deadline: break
+    if os.path.exists(stop): break
     report_id, key, year = line.split()
     i = n % len(instances); n += 1
     browse = f"/reports?org={key}&year={year}"; link = f"/reports/{key}/{year}"
@@ -256,8 +264,9 @@ for line in open(submitted):
     if status == 200:
         status, state = call(i, "POST", f"/api/v1/review/reports/{report_id}/approve", {"version": state["version"]})
     if status == 200:
+        # A step answers {"message": …, "report": the new state}.
         status, state = call(i, "POST", f"/api/v1/review/reports/{report_id}/publish",
-            {"publishedOn": time.strftime("%Y-%m-%d"), "secrecyReviewConfirmed": True, "version": state["version"]})
+            {"publishedOn": time.strftime("%Y-%m-%d"), "secrecyReviewConfirmed": True, "version": state["report"]["version"]})
     entry["status"] = status; entry["seconds"] = round(time.time() - began, 3)
     if status == 200:
         t = threading.Thread(target=watch, args=(entry, browse, link, time.time())); t.start(); watchers.append(t)
@@ -271,12 +280,14 @@ with open(out, "w") as f:
 PY
 
 log "Season: wrk while a reviewer publishes every ${interval}s"
-seconds=$(python3 -c "import re; v='$duration'; n=float(re.sub('[a-z]','',v)); print(int(n*60 if v.endswith('m') else n))")
 python3 "$work/reviewer.py" "${instances[*]}" "$work/reviewer-0.jar $work/reviewer-1.jar" "$work/submitted.txt" \
-  "$(( $(date +%s) + seconds + 3 ))" "$interval" "$work/publications.jsonl" &
+  "$work/reviewer.ready" "$work/reviewer.stop" "$interval" "$work/publications.jsonl" &
 reviewer=$!
 pids+=("$reviewer")
+for _ in $(seq 1 120); do [ -f "$work/reviewer.ready" ] && break; sleep 0.5; done
+[ -f "$work/reviewer.ready" ] || { echo "The reviewer did not start" >&2; exit 1; }
 run_wrk season "$site" "$work/paths.txt"
+touch "$work/reviewer.stop"
 wait "$reviewer"
 
 # ------------------------------------------------------------------ results
