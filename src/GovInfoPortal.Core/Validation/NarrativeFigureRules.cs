@@ -29,12 +29,12 @@ internal sealed class NarrativeFigureRules : IFindingRules
         HashSet<CompiledFigure>? reported = null;
         foreach (var part in definition.NarrativeParts)
         {
-            if (report.Sections[part.Code] is not { Length: > 0 } raw)
+            if (report.Sections[part.Code] is not { Length: > 0 })
             {
                 continue;
             }
 
-            var text = NarrativeText.Normalize(raw);
+            var text = input.Normalized(part.Code);
             if (!NarrativeText.HasNumeral(text) && !text.Contains('未') && !text.Contains("没有", StringComparison.Ordinal))
             {
                 continue;

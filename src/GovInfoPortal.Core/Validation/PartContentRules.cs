@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Validation.FindingFactory;
@@ -22,12 +23,12 @@ internal sealed class PartContentRules : IFindingRules
         var is2021 = report.Format == ReportFormat.Format2021;
         foreach (var part in report.Definition().NarrativeParts)
         {
-            if (report.Sections[part.Code] is not { } raw || string.IsNullOrWhiteSpace(raw))
+            if (string.IsNullOrWhiteSpace(report.Sections[part.Code]))
             {
                 continue;
             }
 
-            var text = NarrativeText.Normalize(raw);
+            var text = input.Normalized(part.Code);
             switch (part.Code)
             {
                 case SectionCodes.Problems:
@@ -94,10 +95,15 @@ internal sealed class PartContentRules : IFindingRules
         }
     }
 
+    /// <summary>Each boilerplate list ordered longest first, once per list.</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, string[]> LongestFirst = new();
+
     /// <summary>Characters of substance once the boilerplate phrases (longest first) are set aside.</summary>
     private static int Substance(string text, ContentRuleSettings settings)
     {
-        foreach (var phrase in settings.ProblemsBoilerplate.Where(p => p.Length > 0).OrderByDescending(p => p.Length))
+        var phrases = LongestFirst.GetValue(settings.ProblemsBoilerplate,
+            list => [.. list.Where(p => p.Length > 0).OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)]);
+        foreach (var phrase in phrases)
         {
             text = text.Replace(phrase, string.Empty, StringComparison.Ordinal);
         }
