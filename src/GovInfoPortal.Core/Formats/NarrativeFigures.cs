@@ -20,6 +20,8 @@ namespace GovInfoPortal.Core.Formats;
 /// <param name="ClauseExcludes">A pattern whose presence in the figure's clause before it means a part or
 /// another scope (其中, 部门, 清理), or null.</param>
 /// <param name="OtherYearsAllowed">Whether the clause may name another year (上年结转 does by its nature).</param>
+/// <param name="RequiresWithin">How many characters before the phrase <paramref name="Requires"/> must stand in;
+/// null: anywhere in the sentence.</param>
 public sealed record NarrativeFigure(
     string Name,
     string Table,
@@ -29,7 +31,8 @@ public sealed record NarrativeFigure(
     string? Requires = null,
     string? Excludes = null,
     string? ClauseExcludes = null,
-    bool OtherYearsAllowed = false);
+    bool OtherYearsAllowed = false,
+    int? RequiresWithin = null);
 
 /// <summary>
 /// The phrase-to-cell mapping of each format, written once beside <see cref="OfficialFormats"/>. Ordered:
@@ -44,6 +47,9 @@ public static class NarrativeFigures
     private const string NotApplications = "12345|热线|专线|信访件|来信|来电|留言|咨询|诉求|提案|建议|议案|网民|办件";
     private const string PartOrScope = "其中|各单位|各部门|各镇|各乡镇|各街道|下属|所属|本级|部门";
     private const string AboutDisclosure = "信息公开|公开工作|依申请";
+
+    /// <summary>表四's figures count only when 信息公开 stands just before them (全年办理行政复议案件120件 is the body's other work).</summary>
+    private const int DisclosureDistance = 24;
     private const string Collection = "集中|清理|梳理|评估|汇编|文件库|数据库|部门|各单位|本级";
 
     private static readonly NarrativeFigure[] Applications =
@@ -89,15 +95,15 @@ public static class NarrativeFigures
     private static readonly NarrativeFigure[] ReviewLitigation =
     [
         new("行政诉讼（未经复议直接起诉）", TableCodes.ReviewLitigation, ["litigationDirect"], ReviewColumn.Total,
-            ["直接(?:提起行政诉讼|起诉)(?:的)?(?:案件)?{f}{n}(?:件|起|宗)"], AboutDisclosure, ClauseExcludes: PartOrScope),
+            ["直接(?:提起行政诉讼|起诉)(?:的)?(?:案件)?{f}{n}(?:件|起|宗)"], AboutDisclosure, ClauseExcludes: PartOrScope, RequiresWithin: DisclosureDistance),
         new("行政诉讼（复议后起诉）", TableCodes.ReviewLitigation, ["litigationAfterReview"], ReviewColumn.Total,
-            ["复议后(?:提起行政诉讼|起诉)(?:的)?(?:案件)?{f}{n}(?:件|起|宗)"], AboutDisclosure, ClauseExcludes: PartOrScope),
+            ["复议后(?:提起行政诉讼|起诉)(?:的)?(?:案件)?{f}{n}(?:件|起|宗)"], AboutDisclosure, ClauseExcludes: PartOrScope, RequiresWithin: DisclosureDistance),
         new("行政复议", TableCodes.ReviewLitigation, ["review"], ReviewColumn.Total,
             ["行政复议(?:案件|申请)?{f}{n}(?:件|起|宗)", "(?:未发生|没有发生|未收到|未被申请)[^，,。；;]{0,12}?行政复议"],
-            AboutDisclosure, ClauseExcludes: PartOrScope),
+            AboutDisclosure, ClauseExcludes: PartOrScope, RequiresWithin: DisclosureDistance),
         new("行政诉讼", TableCodes.ReviewLitigation, ["litigationDirect", "litigationAfterReview"], ReviewColumn.Total,
             ["行政诉讼(?:案件)?{f}{n}(?:件|起|宗)", "(?:未发生|没有发生|未被提起)[^，,。；;]{0,16}?行政诉讼"],
-            AboutDisclosure, ClauseExcludes: PartOrScope),
+            AboutDisclosure, ClauseExcludes: PartOrScope, RequiresWithin: DisclosureDistance),
     ];
 
     private static NarrativeFigure[] Decisions(string column) =>

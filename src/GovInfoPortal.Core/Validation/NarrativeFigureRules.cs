@@ -126,7 +126,10 @@ internal sealed class CompiledFigure
 
             var (sentenceStart, sentenceEnd) = Bounds(text, match.Index, match.Index + match.Length, SentenceEnds);
             var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
-            if ((_requires is not null && !_requires.IsMatch(sentence)) || (_excludes is not null && _excludes.IsMatch(sentence)))
+            var required = Figure.RequiresWithin is { } within
+                ? text.AsSpan(Math.Max(sentenceStart, match.Index - within), match.Index + match.Length - Math.Max(sentenceStart, match.Index - within))
+                : sentence;
+            if ((_requires is not null && !_requires.IsMatch(required)) || (_excludes is not null && _excludes.IsMatch(sentence)))
             {
                 continue;
             }

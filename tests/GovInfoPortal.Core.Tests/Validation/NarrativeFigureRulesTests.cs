@@ -47,6 +47,7 @@ public class NarrativeFigureRulesTests
     [InlineData("其中予以公开20件，部分公开2件，不予公开2件，无法提供2件。", null)] // synthetic
     [InlineData("其中同意公开21件。", "granted")] // synthetic
     [InlineData("本年度因政府信息公开被申请行政复议1件。", "review")] // synthetic
+    [InlineData("因政府信息公开被申请行政复议0件、提起行政诉讼5件。", "overview")] // synthetic: 表四 has 4 诉讼 in two rows, so the part is pointed at
     public void Application_and_review_phrasings_compare_with_their_cells(string sentence, string? row)
     {
         MismatchIn(sentence, row);
@@ -110,6 +111,7 @@ public class NarrativeFigureRulesTests
     [InlineData("开展一件事集成套餐服务，梳理村居证明事项11项。")]
     [InlineData("收到人大代表建议和政协提案办结12件。")]
     [InlineData("主动予以公开信息12件。")]
+    [InlineData("全年共办理行政复议案件120件，其中涉及政府信息公开的0件。")] // the body's other review cases
     public void Figures_without_a_table_counterpart_or_of_another_scope_are_no_finding(string sentence)
     {
         // Synthetic sentences unless marked real; each quotes a figure no cell of the table holds.
