@@ -42,7 +42,7 @@ public static class PortalSetup
         builder.Services.AddPublicFeatures();
         builder.Services.AddPortalCaching();
         builder.AddPortalAccounts();
-        builder.Services.AddClerkFeatures();
+        builder.Services.AddClerkFeatures(builder.Configuration);
         builder.Services.AddTotalsAndExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddReviewFeatures();
         builder.Services.AddArchiveDocuments();

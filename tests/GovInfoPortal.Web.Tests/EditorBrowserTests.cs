@@ -10,7 +10,10 @@ namespace GovInfoPortal.Web.Tests;
 /// <summary>The clerk's way through the portal in headless Chromium, as a new user would take it.</summary>
 public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
-    private const string Overview = "（一）主动公开\n本年度主动公开政府信息，按要求更新公开目录。\n（二）依申请公开\n本年度受理政府信息公开申请3件。";
+    private const string Overview = "（一）主动公开\n本年度主动公开政府信息，按要求更新公开目录。\n（二）依申请公开\n本年度受理政府信息公开申请3件。" +
+        "\n（三）政府信息管理、平台建设、监督保障\n做好信息发布审核，维护政府网站，开展业务培训。";
+
+    private const string Problems = "（测试）部分栏目更新不及时，政策解读形式单一，兼职人员业务不熟；针对上年度问题已完成整改。";
 
     private static string Cell(string table, string row, string column) => $"cell-{table}-{row.Replace('.', '-')}-{column}";
 
@@ -107,7 +110,7 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
 
         // The narrative parts.
         await page.Locator("#section-overview").FillAsync(Overview);
-        await page.Locator("#section-problems").FillAsync("（测试）存在的主要问题及改进情况。");
+        await page.Locator("#section-problems").FillAsync(Problems);
         await page.Locator("#section-otherMatters").FillAsync("（测试）本年度未收取信息处理费。");
         await page.Locator("#signed-by").FillAsync("张三");
         Assert.Contains("topic-covered", await page.Locator("[data-topic='依申请公开']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
@@ -186,9 +189,9 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
         Assert.True(await page.Locator("#editor-notice").IsHiddenAsync());
 
         // Typed but not saved: a reload brings it back from this browser.
-        await page.Locator("#section-problems").FillAsync("（测试）存在的主要问题及改进情况，已逐项整改。");
+        await page.Locator("#section-problems").FillAsync(Problems + "已逐项整改。");
         await page.ReloadAsync();
-        Assert.Equal("（测试）存在的主要问题及改进情况，已逐项整改。", await page.Locator("#section-problems").InputValueAsync());
+        Assert.Equal(Problems + "已逐项整改。", await page.Locator("#section-problems").InputValueAsync());
         Assert.Contains("已恢复", await page.Locator("#editor-notice").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('save-state').textContent.includes('草稿已保存')");
@@ -205,5 +208,42 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
         await page.WaitForURLAsync("**/clerk/reports");
         Assert.Contains("报告已提交审核", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(ReportStatus.Submitted.DisplayName(), await page.Locator("table.report-list tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task A_figure_typed_into_the_overview_that_contradicts_the_table_is_found_while_typing()
+    {
+        var database = await databases.CreateAsync(TestProvider.Sqlite, migrate: false);
+        var (portal, site) = ClerkPortal.StartDemoForBrowser(database);
+        await using var _ = portal;
+        await using var browser = await TestBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, site, "demo-clerk");
+        await page.GotoAsync(site + "/clerk/reports/start");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始填报" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+
+        // 表三: three applications received.
+        await page.Locator("#" + Cell("applications", "newlyReceived", "naturalPerson")).FillAsync("3");
+        await page.Locator("#" + Cell("applications", "newlyReceived", "total")).FillAsync("3");
+        await page.Locator("#section-overview").FillAsync(Overview);
+        await CheckedAsync(page);
+        var mismatch = page.Locator("#findings-list li.finding-warning", new() { HasText = "与表中不一致" });
+        Assert.Equal(0, await mismatch.CountAsync());
+
+        // The clerk types a sentence that says five: the warning appears without saving, naming the cell and both figures.
+        await page.Locator("#section-overview").PressSequentiallyAsync("全年共收到政府信息公开申请5件。");
+        await CheckedAsync(page);
+        Assert.Equal(1, await mismatch.CountAsync());
+        var message = await mismatch.InnerTextAsync();
+        Assert.Contains("表三一、本年新收政府信息公开申请数量·总计：填报 3", message, StringComparison.Ordinal);
+        Assert.Contains("即本年新收申请 5 件", message, StringComparison.Ordinal);
+        Assert.Equal("true", await InvalidAsync(page, Cell("applications", "newlyReceived", "total")));
+
+        // Corrected to three: the warning goes away.
+        await page.Locator("#section-overview").FillAsync(Overview + "全年共收到政府信息公开申请3件。");
+        await CheckedAsync(page);
+        Assert.Equal(0, await mismatch.CountAsync());
+        Assert.DoesNotContain("草稿已保存", await page.Locator("#save-state").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -32,5 +32,6 @@ internal sealed class BatchValidator(ReportValidationService validation)
     }
 
     private ValidationReport Validate(ReportDocument document, ReportDocument? lastYear) =>
-        validation.Validate(new ReportValidationContext(document, lastYear, OrganizationKind: document.Organization.EffectiveKind));
+        validation.Validate(new ReportValidationContext(document, lastYear, OrganizationKind: document.Organization.EffectiveKind,
+            OrganizationName: document.Organization.Name, OrganizationCode: document.Organization.Code));
 }

@@ -23,6 +23,9 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
             new CrossYearRules(),
             new PublicationRules(deadlines),
             new NarrativeRules(),
+            new NarrativeFigureRules(),
+            new PartContentRules(),
+            new PlausibilityRules(),
         ];
 
         foreach (var group in groups)
@@ -30,7 +33,7 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
             RuleFor(context => context.Report).Custom((_, validation) =>
             {
                 var input = Input(validation);
-                foreach (var finding in group.Check(input))
+                foreach (var finding in RuleFailure.Guard(group, input))
                 {
                     validation.AddFailure(new ValidationFailure(finding.Table ?? string.Empty, finding.Message)
                     {

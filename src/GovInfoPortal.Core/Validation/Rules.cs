@@ -19,6 +19,17 @@ public static class Rules
     public const string PublicationLate = "publication.late";
     public const string NarrativeMissingPart = "narrative.missingPart";
     public const string NarrativeCopiedFromLastYear = "narrative.copiedFromLastYear";
+    public const string NarrativeFigureMismatch = "narrative.figureMismatch";
+    public const string ProblemsGeneric = "problems.generic";
+    public const string ProblemsNoRectification = "problems.noRectification";
+    public const string OtherMattersFeeStatementMissing = "otherMatters.feeStatementMissing";
+    public const string OverviewMissingAspect = "overview.missingAspect";
+    public const string OverviewTooLong = "overview.tooLong";
+    public const string OverviewMissingFigure = "overview.missingFigure";
+    public const string ActiveDisclosureRulesWithoutPower = "activeDisclosure.rulesWithoutPower";
+    public const string ActiveDisclosureFeeUnit = "activeDisclosure.feeUnit";
+    public const string CrossYearSpike = "crossYear.spike";
+    public const string ValidationRuleFailed = "validation.ruleFailed";
 
     public static readonly IReadOnlyList<RuleInfo> All =
     [
@@ -35,6 +46,17 @@ public static class Rules
         new(PublicationLate, FindingSeverity.Warning, "报告发布（或应发布）日期晚于规定期限"),
         new(NarrativeMissingPart, FindingSeverity.Error, "报告必需的文字部分未填写"),
         new(NarrativeCopiedFromLastYear, FindingSeverity.Warning, "文字部分与上一年度报告大部分相同"),
+        new(NarrativeFigureMismatch, FindingSeverity.Warning, "文字部分所述数字与表格中的数字不一致"),
+        new(ProblemsGeneric, FindingSeverity.Warning, "“五、存在的主要问题及改进情况”内容空泛，未写明具体问题"),
+        new(ProblemsNoRectification, FindingSeverity.Warning, "上一年度报告写明了存在的问题，本年度“五”未说明其整改情况"),
+        new(OtherMattersFeeStatementMissing, FindingSeverity.Warning, "2021年起“六、其他需要报告的事项”未说明信息处理费收取情况"),
+        new(OverviewMissingAspect, FindingSeverity.Warning, "2021年起“一、总体情况”未涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障之一"),
+        new(OverviewTooLong, FindingSeverity.Warning, "“一、总体情况”超过本地区规定的篇幅"),
+        new(OverviewMissingFigure, FindingSeverity.Warning, "“一、总体情况”未写明本地区要求的数据"),
+        new(ActiveDisclosureRulesWithoutPower, FindingSeverity.Warning, "无规章制定权的机关填报了规章件数"),
+        new(ActiveDisclosureFeeUnit, FindingSeverity.Warning, "行政事业性收费金额疑似按元填写（表中单位为万元）"),
+        new(CrossYearSpike, FindingSeverity.Warning, "某项总数与上一年度相比增减五倍以上"),
+        new(ValidationRuleFailed, FindingSeverity.Warning, "某项检查未能完成，须人工核对"),
     ];
 
     private static readonly Dictionary<string, FindingSeverity> Severities = All.ToDictionary(r => r.Code, r => r.Severity);

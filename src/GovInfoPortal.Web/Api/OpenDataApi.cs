@@ -2,11 +2,13 @@ using System.Text.Json;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Data;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Api;
 
@@ -192,7 +194,7 @@ public static class OpenDataApi
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ReportFindings findings, GovInfoDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var read = await ReportDocumentReader.ReadAsync(request.Body, ClerkDates.Today(clock), cancellationToken);
         if (read.Document is not { } document)
@@ -208,9 +210,18 @@ public static class OpenDataApi
             ? await reports.FindAsync(code, document.Year - 1, cancellationToken)
             : null;
         var result = validation.Validate(new ReportValidationContext(document, lastYear is null ? null : ReportDocument.FromReport(lastYear),
-            OrganizationKind: document.Organization.EffectiveKind));
+            OrganizationKind: document.Organization.EffectiveKind, OrganizationName: document.Organization.Name,
+            OrganizationCode: document.Organization.Code, ContentRules: await ContentRulesOfAsync(document, findings, db, cancellationToken)));
         return TypedResults.Ok(result);
     }
+
+    /// <summary>The content rules' settings of the subtree of the document's organization, when the portal knows it by its code.</summary>
+    private static async Task<ContentRuleSettings?> ContentRulesOfAsync(ReportDocument document, ReportFindings findings, GovInfoDbContext db,
+        CancellationToken cancellationToken) =>
+        document.Organization.Code is { Length: > 0 } code &&
+        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, cancellationToken) is { } organization
+            ? findings.SettingsFor(organization)
+            : null;
 
     private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(title: "请求参数不正确", detail: detail, statusCode: StatusCodes.Status400BadRequest);

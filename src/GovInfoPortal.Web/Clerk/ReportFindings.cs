@@ -4,6 +4,7 @@ using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovInfoPortal.Web.Clerk;
 
@@ -84,10 +85,14 @@ public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
 
 /// <summary>
 /// Validates a report the way the portal means it for its clerks: against last year's report of the same
-/// organization, with the organization's deadline and, while unpublished, today's date in China.
+/// organization, with the organization's deadline and, while unpublished, today's date in China, and with
+/// the content rules' settings of the organization's subtree (<see cref="ContentRulesOptions"/>).
 /// </summary>
-public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time)
+public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time, IOptions<ContentRulesOptions> contentRules)
 {
+    private List<(string Path, SubtreeContentRules Rules)>? _subtrees;
+    private readonly Dictionary<string, ContentRuleSettings?> _settingsByPath = new(StringComparer.Ordinal);
+
     public DateOnly Today => ClerkDates.Today(time);
 
     public Task<AnnualReport?> LastYearAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
@@ -100,7 +105,47 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
     public ValidationReport Validate(AnnualReport report, IReportContent? lastYear, IReportContent? content = null) =>
         validator.Validate(new ReportValidationContext(content ?? report.UnderReview, lastYear,
             Today: report.Status == ReportStatus.Published ? null : Today,
-            OrganizationKind: report.Organization.Kind));
+            OrganizationKind: report.Organization.Kind, OrganizationName: report.Organization.Name,
+            OrganizationCode: report.Organization.Code, ContentRules: SettingsFor(report.Organization)));
+
+    /// <summary>
+    /// The settings of the subtrees the organization stands in, outermost first; null (the default) when no
+    /// subtree is configured. The configured organizations' paths are read once per request.
+    /// </summary>
+    public ContentRuleSettings? SettingsFor(Organization organization)
+    {
+        var configured = contentRules.Value.Subtrees;
+        if (configured.Count == 0)
+        {
+            return null;
+        }
+
+        if (_settingsByPath.TryGetValue(organization.Path, out var known))
+        {
+            return known;
+        }
+
+        if (_subtrees is null)
+        {
+            var codes = configured.Select(s => s.Organization).ToArray();
+            var paths = db.Organizations.AsNoTracking().Where(o => o.Code != null && codes.Contains(o.Code))
+                .Select(o => new { o.Code, o.Path }).ToList();
+            _subtrees = [.. configured.SelectMany(s => paths.Where(p => p.Code == s.Organization).Select(p => (p.Path, Rules: s)))
+                .OrderBy(s => s.Path.Length)];
+        }
+
+        ContentRuleSettings? settings = null;
+        foreach (var (path, rules) in _subtrees)
+        {
+            if (path.Length > 0 && organization.Path.StartsWith(path, StringComparison.Ordinal))
+            {
+                settings = (settings ?? ContentRuleSettings.Default).With(rules);
+            }
+        }
+
+        _settingsByPath[organization.Path] = settings;
+        return settings;
+    }
 
     public async Task<ValidationReport> ValidateAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
         Validate(report, await LastYearAsync(report, cancellationToken));

@@ -36,7 +36,7 @@ public class ReportDocumentRoundTripTests
         Assert.Equal(1m, report.Applications["denied.enforcementFiles", "naturalPerson"]);
         Assert.Equal(0m, report.Applications["otherHandling.feeUnpaid", "total"]);
         Assert.Equal(3m, report.ReviewLitigation["litigationDirect", "corrected"]);
-        Assert.Equal("（示例：总体情况正文）", report.Sections.Overview);
+        Assert.Equal("（示例）主动公开、依申请公开、政府信息管理、平台建设、监督保障情况。", report.Sections.Overview);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace GovInfoPortal.Web.Tests.Review;
 public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private const string ReturnComment = "五、存在的主要问题请写具体，并说明改进措施。";
-    private const string FixedProblems = "（测试）公开内容不够具体。改进措施：逐项细化主动公开目录。";
+    private const string FirstProblems = "（测试）栏目更新不及时，政策解读形式单一，兼职人员业务不熟悉，依申请答复格式不统一。";
+    private const string FixedProblems = "（测试）公开内容不够具体，栏目分类混乱，政策解读滞后。改进措施：逐项细化主动公开目录，按月核对栏目。";
     private const string CorrectionReason = "表二行政事业性收费金额填报有误，予以更正。";
     private const string FeesCell = "cell-activeDisclosure-fees-amount";
 
@@ -70,8 +71,9 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
         await clerk.GetByRole(AriaRole.Button, new() { Name = "开始填报" }).ClickAsync();
         await clerk.WaitForURLAsync("**/edit");
         var editUrl = clerk.Url;
-        await clerk.Locator("#section-overview").FillAsync("（一）主动公开\n本年度主动公开政府信息。\n（二）依申请公开\n本年度未收到申请。");
-        await clerk.Locator("#section-problems").FillAsync("（测试）存在的主要问题及改进情况。");
+        await clerk.Locator("#section-overview").FillAsync("（一）主动公开\n本年度主动公开政府信息。\n（二）依申请公开\n本年度未收到申请。" +
+            "\n（三）政府信息管理、平台建设、监督保障\n（测试）做好信息发布审核，维护政府网站，开展业务培训。");
+        await clerk.Locator("#section-problems").FillAsync(FirstProblems);
         await clerk.Locator("#section-otherMatters").FillAsync("（测试）本年度未收取信息处理费。");
         await clerk.Locator("#signed-by").FillAsync("张三");
         foreach (var input in await clerk.Locator("input.cell-input").AllAsync())
@@ -199,7 +201,7 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
         Assert.Equal(FormatDefinition.For(ReportFormat.Format2021).Tables.Sum(t => t.Cells.Count), firstSave.Count(c => c.IsCell));
         Assert.Contains(firstSave, c => c is { Part: "signedBy", After: "张三" });
         var fix = Assert.Single(entries[4].ChangeList());
-        Assert.Equal((ReportParts.Problems, "（测试）存在的主要问题及改进情况。", FixedProblems), (fix.Part, fix.Before, fix.After));
+        Assert.Equal((ReportParts.Problems, FirstProblems, FixedProblems), (fix.Part, fix.Before, fix.After));
         var correctionEdit = Assert.Single(entries[9].ChangeList());
         Assert.Equal((TableCodes.ActiveDisclosure, "fees", "amount", "0", "1.5"),
             (correctionEdit.Part, correctionEdit.Row, correctionEdit.Column, correctionEdit.Before, correctionEdit.After));
