@@ -53,6 +53,13 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     /// <summary>The one row whose stamp changes with the published content (see <see cref="ContentGenerationInterceptor"/>).</summary>
     public DbSet<ContentGeneration> ContentGenerations => Set<ContentGeneration>();
 
+    /// <summary>The peer index of <c>narrative.copiedFromPeer</c> (kept by <see cref="Peers.PeerIndex"/>).</summary>
+    public DbSet<Peers.PeerSignatureBand> PeerSignatureBands => Set<Peers.PeerSignatureBand>();
+
+    public DbSet<Peers.PeerBoilerplateShingle> PeerBoilerplateShingles => Set<Peers.PeerBoilerplateShingle>();
+
+    public DbSet<Peers.PeerBoilerplateYear> PeerBoilerplateYears => Set<Peers.PeerBoilerplateYear>();
+
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its
     /// path from the id it just got, parents before children, and saves again — all in one transaction

@@ -23,6 +23,7 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
             new CrossYearRules(),
             new PublicationRules(deadlines),
             new NarrativeRules(),
+            new PeerRules(),
         ];
 
         foreach (var group in groups)

@@ -19,6 +19,7 @@ public static class Rules
     public const string PublicationLate = "publication.late";
     public const string NarrativeMissingPart = "narrative.missingPart";
     public const string NarrativeCopiedFromLastYear = "narrative.copiedFromLastYear";
+    public const string NarrativeCopiedFromPeer = "narrative.copiedFromPeer";
 
     public static readonly IReadOnlyList<RuleInfo> All =
     [
@@ -35,6 +36,7 @@ public static class Rules
         new(PublicationLate, FindingSeverity.Warning, "报告发布（或应发布）日期晚于规定期限"),
         new(NarrativeMissingPart, FindingSeverity.Error, "报告必需的文字部分未填写"),
         new(NarrativeCopiedFromLastYear, FindingSeverity.Warning, "文字部分与上一年度报告大部分相同"),
+        new(NarrativeCopiedFromPeer, FindingSeverity.Warning, "文字部分（除去通用表述）与其他单位同年度报告的同一部分大部分相同"),
     ];
 
     private static readonly Dictionary<string, FindingSeverity> Severities = All.ToDictionary(r => r.Code, r => r.Severity);

@@ -729,6 +729,61 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateShingle", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("Shingle")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Part", "Shingle");
+
+                    b.ToTable("PeerBoilerplateShingles", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PeerBoilerplateYears", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReportId", "Part", "Band");
+
+                    b.HasIndex("Year", "Part", "Band", "Bucket");
+
+                    b.ToTable("PeerSignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1061,15 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -703,6 +703,61 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateShingle", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Shingle")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Part", "Shingle");
+
+                    b.ToTable("PeerBoilerplateShingles", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PeerBoilerplateYears", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "Part", "Band");
+
+                    b.HasIndex("Year", "Part", "Band", "Bucket");
+
+                    b.ToTable("PeerSignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -973,6 +1028,15 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -5,6 +5,7 @@ using System.Text;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
+using GovInfoPortal.Data.Peers;
 using GovInfoPortal.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -190,6 +191,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
+        // … and sign the new reports in the workflow for the peer check.
+        await new PeerIndex(db).IndexNewAsync(lastReportBefore, cancellationToken: cancellationToken);
         // … and advance the content generation, so every instance's cached public pages make way for them.
         await ContentGenerations.AdvanceAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

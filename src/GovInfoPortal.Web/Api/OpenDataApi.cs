@@ -2,11 +2,14 @@ using System.Text.Json;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
+using GovInfoPortal.Data;
+using GovInfoPortal.Data.Peers;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Api;
 
@@ -192,7 +195,7 @@ public static class OpenDataApi
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,
-        TimeProvider clock, CancellationToken cancellationToken)
+        GovInfoDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var read = await ReportDocumentReader.ReadAsync(request.Body, ClerkDates.Today(clock), cancellationToken);
         if (read.Document is not { } document)
@@ -207,8 +210,13 @@ public static class OpenDataApi
         var lastYear = document.Organization.Code is { Length: > 0 } code
             ? await reports.FindAsync(code, document.Year - 1, cancellationToken)
             : null;
+        // Peers: the other bodies' submitted and published reports of the year (the document's own body left out).
+        var organizationId = document.Organization.Code is { Length: > 0 } ownCode
+            ? await db.Organizations.AsNoTracking().Where(o => o.Code == ownCode).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var peers = await new PeerIndex(db).FindAsync(document, organizationId, cancellationToken);
         var result = validation.Validate(new ReportValidationContext(document, lastYear is null ? null : ReportDocument.FromReport(lastYear),
-            OrganizationKind: document.Organization.EffectiveKind));
+            OrganizationKind: document.Organization.EffectiveKind, Peers: peers));
         return TypedResults.Ok(result);
     }
 

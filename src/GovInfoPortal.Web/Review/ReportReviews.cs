@@ -86,7 +86,7 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
         var copy = report.UnderReview;
         var correction = copy as ReportCorrection;
         var lastYear = await findings.LastYearAsync(report, cancellationToken);
-        var validation = findings.Validate(report, lastYear, copy);
+        var validation = findings.Validate(report, lastYear, copy, await findings.PeersAsync(report, copy, cancellationToken));
         var document = ReportDocument.From(copy, report.Organization);
         var body = new ReportBodyModel(document, copy.SignedBy);
 
