@@ -7,7 +7,7 @@ namespace GovInfoPortal.Core.Tests.Validation;
 public class RulesContractTests
 {
     [Fact]
-    public void Rule_table_has_exactly_the_thirteen_codes_of_the_design_with_their_severities()
+    public void Rule_table_has_exactly_the_codes_of_the_design_with_their_severities()
     {
         (string Code, FindingSeverity Severity)[] design =
         [
@@ -24,6 +24,7 @@ public class RulesContractTests
             ("publication.late", FindingSeverity.Warning),
             ("narrative.missingPart", FindingSeverity.Error),
             ("narrative.copiedFromLastYear", FindingSeverity.Warning),
+            ("narrative.copiedFromPeer", FindingSeverity.Warning),
         ];
 
         Assert.Equal(design, Rules.All.Select(r => (r.Code, r.Severity)).ToArray());
@@ -47,6 +48,7 @@ public class RulesContractTests
         Assert.Equal("publication.late", Rules.PublicationLate);
         Assert.Equal("narrative.missingPart", Rules.NarrativeMissingPart);
         Assert.Equal("narrative.copiedFromLastYear", Rules.NarrativeCopiedFromLastYear);
+        Assert.Equal("narrative.copiedFromPeer", Rules.NarrativeCopiedFromPeer);
     }
 
     [Fact]
