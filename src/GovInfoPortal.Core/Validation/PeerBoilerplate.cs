@@ -36,7 +36,7 @@ public sealed class PeerBoilerplate
     ];
 
     private static readonly HashSet<ulong> BuiltinShingles =
-        [.. BuiltinPhrases.SelectMany(p => TextSimilarity.Shingles(TextSimilarity.Normalize(p)))];
+        [.. BuiltinPhrases.SelectMany(PeerSignatures.ShinglesOf)];
 
     private readonly Dictionary<string, HashSet<ulong>> _byPart;
 
@@ -84,7 +84,7 @@ public sealed class PeerBoilerplate
                     continue;
                 }
 
-                foreach (var shingle in TextSimilarity.Shingles(TextSimilarity.Normalize(text)).ToHashSet())
+                foreach (var shingle in PeerSignatures.ShinglesOf(text).ToHashSet())
                 {
                     if (!BuiltinShingles.Contains(shingle))
                     {

@@ -27,6 +27,9 @@ public static class PeerSignatures
     /// <summary>Parts with fewer significant (non-boilerplate) shingles than this are neither indexed nor judged.</summary>
     public const int MinSignificantShingles = 30;
 
+    /// <summary>The shingles of a text (white space and punctuation ignored), as the peer check and its boilerplate count them.</summary>
+    public static IEnumerable<ulong> ShinglesOf(string text) => TextSimilarity.Shingles(TextSimilarity.Normalize(text));
+
     /// <summary>The shingles of a part's text that are not boilerplate, or null when too little is left to judge.</summary>
     public static HashSet<ulong>? Significant(string? text, string part, PeerBoilerplate boilerplate)
     {
