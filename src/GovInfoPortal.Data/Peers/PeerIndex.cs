@@ -57,9 +57,20 @@ public sealed class PeerIndex(GovInfoDbContext db)
         }
     }
 
-    /// <summary>Signs every report in the workflow with an id above <paramref name="afterReportId"/> (a bulk load), counting each year's boilerplate first.</summary>
+    /// <summary>
+    /// Signs every report in the workflow with an id above <paramref name="afterReportId"/> (a bulk load), counting each
+    /// year's boilerplate first; in one transaction (the caller's when there is one).
+    /// </summary>
     public async Task<int> IndexNewAsync(int afterReportId, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var done = await IndexNewAsync(afterReportId, progress, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return done;
+        }
+
         var years = await db.Reports.Where(r => r.Id > afterReportId && Indexed.Contains(r.Status)).Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
         var boilerplates = new Dictionary<int, PeerBoilerplate>();
         foreach (var year in years)
@@ -94,8 +105,15 @@ public sealed class PeerIndex(GovInfoDbContext db)
     /// <summary>Builds the index from scratch.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.PeerSignatureBands.ExecuteDeleteAsync(cancellationToken);
-        return await IndexNewAsync(0, cancellationToken: cancellationToken);
+        var indexed = await IndexNewAsync(0, cancellationToken: cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return indexed;
     }
 
     /// <summary>Builds the index when it is empty but reports in the workflow exist (a database from before the index).</summary>
@@ -121,16 +139,17 @@ public sealed class PeerIndex(GovInfoDbContext db)
             return PeerComparison.Of([], boilerplate);
         }
 
+        // One index seek per band (a UNION ALL of point look-ups on (year, part, band, bucket)), counted per report.
         var table = RawSql.Table<PeerSignatureBand>(db);
         var sql = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"SELECT {Col("ReportId")}, COUNT(*) AS {Col("Hits")} FROM {table} WHERE {Col("Year")} = @year AND ("));
+            $"SELECT {Col("ReportId")}, COUNT(*) AS {Col("Hits")} FROM ("));
         for (var i = 0; i < bands.Count; i++)
         {
-            sql.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture,
-                $"({Col("Part")} = '{PartLiteral(bands[i].Part)}' AND {Col("Band")} = {bands[i].Band} AND {Col("Bucket")} = {bands[i].Bucket})");
+            sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
+                $"SELECT {Col("ReportId")} FROM {table} WHERE {Col("Year")} = @year AND {Col("Part")} = '{PartLiteral(bands[i].Part)}' AND {Col("Band")} = {bands[i].Band} AND {Col("Bucket")} = {bands[i].Bucket}");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $") GROUP BY {Col("ReportId")} ORDER BY {Col("Hits")} DESC, {Col("ReportId")}");
+        sql.Append(CultureInfo.InvariantCulture, $") AS {Col("Matches")} GROUP BY {Col("ReportId")} ORDER BY {Col("Hits")} DESC, {Col("ReportId")}");
         var matches = await RawSql.ReadAsync(db, sql.ToString(), [("@year", year)], async reader =>
         {
             var ids = new List<int>();
