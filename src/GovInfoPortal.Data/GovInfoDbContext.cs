@@ -39,6 +39,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
 
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
+    /// <summary>The reviewers' decisions on warnings (accepted or sent back), never changed.</summary>
+    public DbSet<WarningDecision> WarningDecisions => Set<WarningDecision>();
+
     /// <summary>The content of each submission for review, to compare the next one with.</summary>
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
 
