@@ -9,6 +9,15 @@ if (args is ["throughput", ..])
     return;
 }
 
+if (args is ["peer-check", ..])
+{
+    // narrative.copiedFromPeer against a year of synthetic reports; the results go to bench/results/peer-check.md.
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    var results = args.Length > 2 ? args[2] : Path.Combine("bench", "results", "peer-check.md");
+    await PeerCheck.RunAsync(count, Console.Out, results);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>The entry point, named for BenchmarkSwitcher.</summary>

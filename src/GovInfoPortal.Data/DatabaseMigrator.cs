@@ -1,3 +1,4 @@
+using GovInfoPortal.Data.Peers;
 using GovInfoPortal.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +10,14 @@ public sealed class DatabaseMigrator(GovInfoDbContext db)
 {
     /// <summary>
     /// Brings the database up to the latest migration, creating it when it does not exist, and fills the
-    /// search index and the organizations' year totals when the database holds published reports from before them.
+    /// search index, the organizations' year totals and the peer index when the database holds reports from before them.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         await new ReportSearchIndex(db).EnsureBuiltAsync(cancellationToken);
         await Statistics.OrganizationTotals.EnsureBuiltAsync(db, cancellationToken);
+        await new PeerIndex(db).EnsureBuiltAsync(cancellationToken);
     }
 
     /// <summary>The migrations not yet applied, oldest first.</summary>

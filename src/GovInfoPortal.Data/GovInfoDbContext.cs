@@ -39,6 +39,9 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
 
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
+    /// <summary>The reviewers' decisions on warnings (accepted or sent back), never changed.</summary>
+    public DbSet<WarningDecision> WarningDecisions => Set<WarningDecision>();
+
     /// <summary>The content of each submission for review, to compare the next one with.</summary>
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
 
@@ -58,6 +61,13 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
 
     /// <summary>The kept totals of each organization's subtree per year (see <see cref="Statistics.OrganizationTotals"/>).</summary>
     public DbSet<Statistics.OrganizationYearTotal> OrganizationYearTotals => Set<Statistics.OrganizationYearTotal>();
+
+    /// <summary>The peer index of <c>narrative.copiedFromPeer</c> (kept by <see cref="Peers.PeerIndex"/>).</summary>
+    public DbSet<Peers.PeerSignatureBand> PeerSignatureBands => Set<Peers.PeerSignatureBand>();
+
+    public DbSet<Peers.PeerBoilerplateShingle> PeerBoilerplateShingles => Set<Peers.PeerBoilerplateShingle>();
+
+    public DbSet<Peers.PeerBoilerplateYear> PeerBoilerplateYears => Set<Peers.PeerBoilerplateYear>();
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its

@@ -276,6 +276,31 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_part_copied_from_another_bodys_report_of_the_same_year_in_the_batch_is_a_warning_naming_it()
+    {
+        // Demo text written for this test, long enough to judge, shared by two bodies' part 五.
+        const string problems = "（示例）本年度我单位政务公开工作仍存在薄弱环节：一是部分栏目信息更新不够及时，个别政策解读形式单一；" +
+            "二是依申请公开答复文书的说理还不够充分；三是基层工作人员业务培训覆盖面不足。下一年度将逐项建立台账，限期整改。";
+        var first = _folder.Variant("quangang-2023.json", "first.json", d => d["sections"]!["problems"] = problems);
+        var second = _folder.Variant("quangang-2023.json", "second.json", d =>
+        {
+            d["organization"]!["name"] = "泉州市泉港区某镇人民政府";
+            d["sections"]!["problems"] = problems;
+        });
+        var otherYear = _folder.Variant("xiyuan-2020.json", "other-year.json", d => d["sections"]!["problems"] = problems);
+
+        var result = await CliRunner.RunAsync("validate", "--json", first, second, otherYear);
+
+        Assert.Equal(0, result.ExitCode);
+        var copied = result.Json.Take(2).Select(f => Assert.Single(f!["findings"]!.AsArray())!.AsObject()).ToArray();
+        Assert.All(copied, f => Assert.Equal(("narrative.copiedFromPeer", "warning", "problems"), ((string?)f["rule"], (string?)f["severity"], (string?)f["row"])));
+        Assert.Equal("五、存在的主要问题及改进情况：与泉州市泉港区某镇人民政府2023年度报告的同一部分相同的内容约占 100%（已除去各报告通用的表述），请按本单位实际情况撰写",
+            (string?)copied[0]["message"]);
+        Assert.Contains("与泉州市泉港区人民政府2023年度报告", (string?)copied[1]["message"]);
+        Assert.True((bool)result.Json[2]!["clean"]!);
+    }
+
+    [Fact]
     public async Task Publication_after_the_deadline_of_the_organizations_kind_is_a_warning()
     {
         // A people's government reports by March 31, a department by January 31.

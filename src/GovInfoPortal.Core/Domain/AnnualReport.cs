@@ -41,6 +41,8 @@ public class AnnualReport : ReportWorkingCopy
     private readonly List<ReportRevision> _revisions = [];
     private readonly List<ReviewComment> _comments = [];
 
+    private readonly List<WarningDecision> _warningDecisions = [];
+
     private AnnualReport()
     {
     }
@@ -134,6 +136,9 @@ public class AnnualReport : ReportWorkingCopy
 
     public IReadOnlyCollection<ReviewComment> Comments => _comments.AsReadOnly();
 
+    /// <summary>The reviewers' decisions on warnings, of every round (those added since loading, when not loaded).</summary>
+    public IReadOnlyCollection<WarningDecision> WarningDecisions => _warningDecisions.AsReadOnly();
+
     public override bool IsCorrection => false;
 
     /// <summary>The number of the published content: 1 as first published, 2 after the first correction …</summary>
@@ -164,6 +169,33 @@ public class AnnualReport : ReportWorkingCopy
         _comments.Add(comment);
         RaiseFor(correction, ReportActions.Commented, $"审核意见（{ReportParts.DisplayName(comment.Part)}）：{comment.Text}", utcNow);
         return comment;
+    }
+
+    /// <summary>
+    /// A reviewer's decision on a warning of the submitted copy under review: its explanation accepted, or sent back —
+    /// then the copy is returned to the clerk with the reason as the comment on the warning's part. The reason is required.
+    /// </summary>
+    public WarningDecision DecideWarning(Validation.Finding warning, WarningDecisionKind kind, string reason, Actor reviewer, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        var copy = UnderReview;
+        if (copy.Status != ReportStatus.Submitted)
+        {
+            throw new ReportWorkflowException($"{copy.Noun}当前状态为“{copy.Status.DisplayName()}”，只能对待审核的{copy.Noun}的警告作出决定。");
+        }
+
+        var correction = CurrentCorrection;
+        var explanation = copy.WarningExplanations.For(warning);
+        var decision = WarningDecision.Create(this, correction, warning, explanation, kind, reason, reviewer, utcNow);
+        _warningDecisions.Add(decision);
+        RaiseFor(correction, kind == WarningDecisionKind.Accepted ? ReportActions.WarningAccepted : ReportActions.WarningSentBack,
+            $"{kind.DisplayName()}（{decision.Message}）：填报员说明“{explanation ?? "（未说明）"}”；理由：{decision.Reason}", utcNow);
+        if (kind == WarningDecisionKind.SentBack)
+        {
+            Return(WarningDecision.PartOf(warning), $"警告说明未被接受（{decision.Message}）：{decision.Reason}", reviewer, utcNow);
+        }
+
+        return decision;
     }
 
     /// <summary>

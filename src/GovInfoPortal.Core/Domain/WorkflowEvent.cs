@@ -39,8 +39,14 @@ public static class ReportActions
 
     public const string Commented = "comment.added";
 
+    /// <summary>A reviewer accepted a warning's explanation.</summary>
+    public const string WarningAccepted = "warning.accepted";
+
+    /// <summary>A reviewer sent a warning's explanation back (the copy is returned with it).</summary>
+    public const string WarningSentBack = "warning.sentBack";
+
     public static readonly IReadOnlyList<string> All =
-        [Started, Archived, ContentChanged, Submitted, Returned, Approved, Published, CorrectionOpened, Commented];
+        [Started, Archived, ContentChanged, Submitted, Returned, Approved, Published, CorrectionOpened, Commented, WarningAccepted, WarningSentBack];
 
     public static string DisplayName(string action) => action switch
     {
@@ -53,6 +59,8 @@ public static class ReportActions
         Published => "发布",
         CorrectionOpened => "发起更正",
         Commented => "审核意见",
+        WarningAccepted => "接受警告说明",
+        WarningSentBack => "退回警告说明",
         _ => action,
     };
 }

@@ -7,8 +7,9 @@ namespace GovInfoPortal.Core.Validation;
 /// report's deadline (given, or derived from the organization's kind); and, for a report still in the
 /// workflow, today's date, so that an unpublished report past its deadline is found late; the
 /// organization's name and code (the plausibility rules read a people's government's level from them);
-/// and the content rules' settings of the organization's subtree (the shipped default when null). A rule
-/// that needs a piece that is not known does not run.
+/// the content rules' settings of the organization's subtree (the shipped default when null); and
+/// <see cref="Peers"/>, other bodies' reports of the year to compare the narrative with
+/// (<c>narrative.copiedFromPeer</c>). A rule that needs a piece that is not known does not run.
 /// </summary>
 public sealed record ReportValidationContext(
     IReportContent Report,
@@ -18,4 +19,5 @@ public sealed record ReportValidationContext(
     OrganizationKind? OrganizationKind = null,
     string? OrganizationName = null,
     string? OrganizationCode = null,
-    ContentRuleSettings? ContentRules = null);
+    ContentRuleSettings? ContentRules = null,
+    PeerComparison? Peers = null);

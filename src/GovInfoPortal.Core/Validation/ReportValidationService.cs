@@ -26,6 +26,7 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
             new NarrativeFigureRules(),
             new PartContentRules(),
             new PlausibilityRules(),
+            new PeerRules(),
         ];
 
         foreach (var group in groups)

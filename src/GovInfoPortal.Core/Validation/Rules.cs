@@ -30,6 +30,7 @@ public static class Rules
     public const string ActiveDisclosureFeeUnit = "activeDisclosure.feeUnit";
     public const string CrossYearSpike = "crossYear.spike";
     public const string ValidationRuleFailed = "validation.ruleFailed";
+    public const string NarrativeCopiedFromPeer = "narrative.copiedFromPeer";
 
     public static readonly IReadOnlyList<RuleInfo> All =
     [
@@ -57,6 +58,7 @@ public static class Rules
         new(ActiveDisclosureFeeUnit, FindingSeverity.Warning, "行政事业性收费金额疑似按元填写（表中单位为万元）"),
         new(CrossYearSpike, FindingSeverity.Warning, "某项总数与上一年度相比增减五倍以上"),
         new(ValidationRuleFailed, FindingSeverity.Warning, "某项检查未能完成，须人工核对"),
+        new(NarrativeCopiedFromPeer, FindingSeverity.Warning, "文字部分（除去通用表述）与其他单位同年度报告的同一部分大部分相同"),
     ];
 
     private static readonly Dictionary<string, FindingSeverity> Severities = All.ToDictionary(r => r.Code, r => r.Severity);

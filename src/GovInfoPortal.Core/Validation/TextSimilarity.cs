@@ -7,7 +7,7 @@ namespace GovInfoPortal.Core.Validation;
 /// </summary>
 public static class TextSimilarity
 {
-    private const int ShingleLength = 8;
+    internal const int ShingleLength = 8;
 
     /// <summary>The share (0–1) of <paramref name="text"/> found in <paramref name="other"/>, or null when the text is too short to judge.</summary>
     public static decimal? SharedShare(string text, string other, int minLength)
@@ -38,10 +38,10 @@ public static class TextSimilarity
         return (decimal)shared / total;
     }
 
-    private static string Normalize(string text) =>
+    internal static string Normalize(string text) =>
         string.Concat(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)));
 
-    private static IEnumerable<ulong> Shingles(string text)
+    internal static IEnumerable<ulong> Shingles(string text)
     {
         for (var i = 0; i + ShingleLength <= text.Length; i++)
         {

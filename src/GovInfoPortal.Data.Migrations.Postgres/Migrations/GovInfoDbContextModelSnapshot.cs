@@ -381,6 +381,68 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FindingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.HasIndex("ReportId", "DecidedAt");
+
+                    b.ToTable("WarningDecisions", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -725,6 +787,61 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateShingle", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Shingle")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Part", "Shingle");
+
+                    b.ToTable("PeerBoilerplateShingles", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PeerBoilerplateYears", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReportId", "Part", "Band");
+
+                    b.HasIndex("Year", "Part", "Band", "Bucket");
+
+                    b.ToTable("PeerSignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -965,6 +1082,22 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.ReportCorrection", "Correction")
+                        .WithMany()
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany("WarningDecisions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Correction");
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.HasOne("GovInfoPortal.Core.Domain.Organization", "Organization")
@@ -1024,6 +1157,15 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
@@ -1093,6 +1235,8 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.Navigation("Corrections");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("WarningDecisions");
                 });
 
             modelBuilder.Entity("GovInfoPortal.Core.Domain.Organization", b =>

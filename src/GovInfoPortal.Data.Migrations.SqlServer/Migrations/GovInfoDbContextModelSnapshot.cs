@@ -380,6 +380,68 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("FindingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.HasIndex("ReportId", "DecidedAt");
+
+                    b.ToTable("WarningDecisions", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -726,6 +788,61 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateShingle", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("Shingle")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "Part", "Shingle");
+
+                    b.ToTable("PeerBoilerplateShingles", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PeerBoilerplateYears", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReportId", "Part", "Band");
+
+                    b.HasIndex("Year", "Part", "Band", "Bucket");
+
+                    b.ToTable("PeerSignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -967,6 +1084,22 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.ReportCorrection", "Correction")
+                        .WithMany()
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany("WarningDecisions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Correction");
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.HasOne("GovInfoPortal.Core.Domain.Organization", "Organization")
@@ -1026,6 +1159,15 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
@@ -1095,6 +1237,8 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("Corrections");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("WarningDecisions");
                 });
 
             modelBuilder.Entity("GovInfoPortal.Core.Domain.Organization", b =>

@@ -364,6 +364,66 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionId");
+
+                    b.HasIndex("ReportId", "DecidedAt");
+
+                    b.ToTable("WarningDecisions", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -698,6 +758,61 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ExportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateShingle", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Shingle")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Part", "Shingle");
+
+                    b.ToTable("PeerBoilerplateShingles", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerBoilerplateYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("PeerBoilerplateYears", (string)null);
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "Part", "Band");
+
+                    b.HasIndex("Year", "Part", "Band", "Bucket");
+
+                    b.ToTable("PeerSignatureBands", (string)null);
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
                 {
                     b.Property<int>("OrganizationId")
@@ -932,6 +1047,22 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Report");
                 });
 
+            modelBuilder.Entity("GovInfoPortal.Core.Domain.WarningDecision", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.ReportCorrection", "Correction")
+                        .WithMany()
+                        .HasForeignKey("CorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany("WarningDecisions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Correction");
+                });
+
             modelBuilder.Entity("GovInfoPortal.Data.Accounts.PortalUser", b =>
                 {
                     b.HasOne("GovInfoPortal.Core.Domain.Organization", "Organization")
@@ -991,6 +1122,15 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("RequestedBy");
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("GovInfoPortal.Data.Peers.PeerSignatureBand", b =>
+                {
+                    b.HasOne("GovInfoPortal.Core.Domain.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovInfoPortal.Data.Statistics.OrganizationYearTotal", b =>
@@ -1060,6 +1200,8 @@ namespace GovInfoPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Corrections");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("WarningDecisions");
                 });
 
             modelBuilder.Entity("GovInfoPortal.Core.Domain.Organization", b =>

@@ -160,7 +160,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             var refused = entry switch
             {
                 { Entity: AuditEntry or ReportRevision, State: EntityState.Modified or EntityState.Deleted } => true,
-                { Entity: ReportSubmission or ReviewComment, State: EntityState.Modified } => true,
+                { Entity: ReportSubmission or ReviewComment or WarningDecision, State: EntityState.Modified } => true,
                 _ => false,
             };
             if (refused)

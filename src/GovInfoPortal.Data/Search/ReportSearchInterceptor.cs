@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Data.Peers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GovInfoPortal.Data.Search;
 
 /// <summary>
-/// Keeps <see cref="ReportSearchIndex"/> in step with every save through EF: a report added, changed
+/// Keeps <see cref="ReportSearchIndex"/> and <see cref="PeerIndex"/> in step with every save through EF: a report added, changed
 /// (published, corrected, withdrawn) or deleted, or an organization renamed, is reindexed right after the
 /// save, on the same connection and inside the caller's transaction when there is one. Registered on every
 /// context by <see cref="GovInfoDatabase.Configure"/>, so the importer, the seeders and the workflow need
@@ -109,6 +110,12 @@ public sealed class ReportSearchInterceptor : SaveChangesInterceptor
         _pending.Remove(context);
         var ids = new HashSet<int>(pending.RemovedReportIds);
         ids.UnionWith(pending.Reports.Select(r => r.Id));
+        if (ids.Count > 0)
+        {
+            // The peer index (narrative.copiedFromPeer) follows the same reports; renames do not concern it.
+            await new PeerIndex(db).UpdateAsync(ids, cancellationToken);
+        }
+
         if (pending.RenamedOrganizationIds.Count > 0)
         {
             var renamed = pending.RenamedOrganizationIds.ToList();

@@ -5,6 +5,7 @@ using System.Text;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
+using GovInfoPortal.Data.Peers;
 using GovInfoPortal.Data.Search;
 using GovInfoPortal.Data.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -193,6 +194,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
         // … sum them into the organizations' year totals in bulk (set-based, not report by report) …
         await OrganizationTotals.RebuildAsync(db, cancellationToken);
+        // … sign the new reports in the workflow for the peer check …
+        await new PeerIndex(db).IndexNewAsync(lastReportBefore, cancellationToken: cancellationToken);
         // … and log the change, so every instance's cached public pages make way for them.
         await ContentChanges.RecordAsync(db, [ContentTags.Everything], cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
+using GovInfoPortal.Data.Peers;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Public;
 using GovInfoPortal.Web.Security;
@@ -209,9 +210,15 @@ public static class OpenDataApi
         var lastYear = document.Organization.Code is { Length: > 0 } code
             ? await reports.FindAsync(code, document.Year - 1, cancellationToken)
             : null;
+        // Peers: the other bodies' submitted and published reports of the year (the document's own body left out).
+        var organizationId = document.Organization.Code is { Length: > 0 } ownCode
+            ? await db.Organizations.AsNoTracking().Where(o => o.Code == ownCode).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var peers = await new PeerIndex(db).FindAsync(document, organizationId, cancellationToken);
         var result = validation.Validate(new ReportValidationContext(document, lastYear is null ? null : ReportDocument.FromReport(lastYear),
             OrganizationKind: document.Organization.EffectiveKind, OrganizationName: document.Organization.Name,
-            OrganizationCode: document.Organization.Code, ContentRules: await ContentRulesOfAsync(document, findings, db, cancellationToken)));
+            OrganizationCode: document.Organization.Code, ContentRules: await ContentRulesOfAsync(document, findings, db, cancellationToken),
+            Peers: peers));
         return TypedResults.Ok(result);
     }
 

@@ -69,25 +69,25 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         var comments = await db.ReviewComments.AsNoTracking()
             .Where(c => c.ReportId == report.Id && c.CorrectionId == correctionId)
             .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-        return new EditorView(report, input, Check(report, input, lastYear), lastYear, comments);
+        return new EditorView(report, input, await CheckAsync(report, input, lastYear, cancellationToken), lastYear, comments);
     }
 
     /// <summary>The findings of what is typed, without saving anything: input problems, then errors, then warnings.</summary>
     public async Task<DraftFindings> CheckAsync(AnnualReport report, DraftInput input, CancellationToken cancellationToken = default) =>
-        Check(report, input, await findings.LastYearAsync(report, cancellationToken));
+        await CheckAsync(report, input, await findings.LastYearAsync(report, cancellationToken), cancellationToken);
 
-    private DraftFindings Check(AnnualReport report, DraftInput input, AnnualReport? lastYear)
+    private async Task<DraftFindings> CheckAsync(AnnualReport report, DraftInput input, AnnualReport? lastYear, CancellationToken cancellationToken)
     {
         var parsed = input.Parse(report.Year, report.Format);
-        return DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content), parsed.Explanations, parsed.Problems);
+        var peers = await findings.PeersAsync(report, parsed.Content, cancellationToken);
+        return DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content, peers), parsed.Explanations, parsed.Problems);
     }
 
     /// <summary>Saves what is typed as the draft, errors and warnings included; refuses input it cannot store and stale versions.</summary>
     public async Task<DraftOutcome> SaveAsync(AnnualReport report, DraftInput input, string userName, CancellationToken cancellationToken = default)
     {
-        var lastYear = await findings.LastYearAsync(report, cancellationToken);
         var parsed = input.Parse(report.Year, report.Format);
-        var current = DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content), parsed.Explanations, parsed.Problems);
+        var current = await CheckAsync(report, input, cancellationToken);
         var copy = report.UnderReview;
         if (Refusal(copy, input.Version, current) is { } refused)
         {

@@ -3,6 +3,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
+using GovInfoPortal.Data.Peers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -85,8 +86,9 @@ public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
 
 /// <summary>
 /// Validates a report the way the portal means it for its clerks: against last year's report of the same
-/// organization, with the organization's deadline and, while unpublished, today's date in China, and with
-/// the content rules' settings of the organization's subtree (<see cref="ContentRulesOptions"/>).
+/// organization, with the organization's deadline and, while unpublished, today's date in China, with
+/// the content rules' settings of the organization's subtree (<see cref="ContentRulesOptions"/>), and, where the peers
+/// are looked up (<see cref="PeersAsync"/>), against other bodies' reports of the year (<c>narrative.copiedFromPeer</c>).
 /// </summary>
 public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time, IOptions<ContentRulesOptions> contentRules)
 {
@@ -98,15 +100,19 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
     public Task<AnnualReport?> LastYearAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
         db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganizationId == report.OrganizationId && r.Year == report.Year - 1, cancellationToken);
 
+    /// <summary>Other bodies' reports of the year that <paramref name="content"/> (default: what the clerk edits) may have been copied from, from the peer index.</summary>
+    public Task<PeerComparison> PeersAsync(AnnualReport report, IReportContent? content = null, CancellationToken cancellationToken = default) =>
+        new PeerIndex(db).FindAsync(content ?? report.UnderReview, report.OrganizationId, cancellationToken);
+
     /// <summary>
     /// Validates <paramref name="content"/> as the report's content; when null, what the clerk edits: the stored report,
     /// or the open correction of a published one (when loaded).
     /// </summary>
-    public ValidationReport Validate(AnnualReport report, IReportContent? lastYear, IReportContent? content = null) =>
+    public ValidationReport Validate(AnnualReport report, IReportContent? lastYear, IReportContent? content = null, PeerComparison? peers = null) =>
         validator.Validate(new ReportValidationContext(content ?? report.UnderReview, lastYear,
             Today: report.Status == ReportStatus.Published ? null : Today,
             OrganizationKind: report.Organization.Kind, OrganizationName: report.Organization.Name,
-            OrganizationCode: report.Organization.Code, ContentRules: SettingsFor(report.Organization)));
+            OrganizationCode: report.Organization.Code, ContentRules: SettingsFor(report.Organization), Peers: peers));
 
     /// <summary>
     /// The settings of the subtrees the organization stands in, outermost first; null (the default) when no
@@ -147,6 +153,7 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
         return settings;
     }
 
+    /// <summary>Validates what the clerk edits with last year's report and the peers.</summary>
     public async Task<ValidationReport> ValidateAsync(AnnualReport report, CancellationToken cancellationToken = default) =>
-        Validate(report, await LastYearAsync(report, cancellationToken));
+        Validate(report, await LastYearAsync(report, cancellationToken), peers: await PeersAsync(report, cancellationToken: cancellationToken));
 }

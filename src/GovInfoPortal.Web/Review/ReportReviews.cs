@@ -43,6 +43,16 @@ public sealed record ReviewView(
 {
     public ReportCorrection? Correction => Copy as ReportCorrection;
 
+    /// <summary>The reviewers' decisions on warnings, of every round, oldest first.</summary>
+    public IReadOnlyList<WarningDecision> Decisions { get; init; } = [];
+
+    /// <summary>Whether the user may accept or send back warnings' explanations now.</summary>
+    public bool CanDecideWarnings => CanReturn;
+
+    /// <summary>The decisions on this warning made on the copy under review, newest first.</summary>
+    public IEnumerable<WarningDecision> DecisionsOf(FindingView warning) =>
+        Decisions.Where(d => d.CorrectionId == Correction?.Id && d.FindingKey == warning.Key).OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id);
+
     /// <summary>Whether the user may take review steps (a reviewer of this subtree).</summary>
     public bool CanAct => ActionRefusal is null;
 
@@ -86,7 +96,7 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
         var copy = report.UnderReview;
         var correction = copy as ReportCorrection;
         var lastYear = await findings.LastYearAsync(report, cancellationToken);
-        var validation = findings.Validate(report, lastYear, copy);
+        var validation = findings.Validate(report, lastYear, copy, await findings.PeersAsync(report, copy, cancellationToken));
         var document = ReportDocument.From(copy, report.Organization);
         var body = new ReportBodyModel(document, copy.SignedBy);
 
@@ -95,6 +105,8 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
         var comments = await db.ReviewComments.AsNoTracking().Where(c => c.ReportId == report.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
         var corrections = await db.ReportCorrections.AsNoTracking().Where(c => c.ReportId == report.Id).OrderBy(c => c.Number).ToListAsync(cancellationToken);
         var revisions = await db.ReportRevisions.AsNoTracking().Where(v => v.ReportId == report.Id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var decisions = await db.WarningDecisions.AsNoTracking().Where(d => d.ReportId == report.Id).OrderBy(d => d.DecidedAt).ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == report.Id)
             .OrderByDescending(a => a.Id).Take(AuditShown).ToListAsync(cancellationToken);
 
@@ -105,7 +117,10 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
                 ContentComparison.Compare(ContentSnapshot.Of(report), ContentSnapshot.Of(correction))),
             comments, submissions, corrections, revisions, audit,
             deadlines.DeadlineFor(report.Organization.Kind, report.Year), ClerkDates.Today(time),
-            await workflow.RefusalAsync(user, report, cancellationToken));
+            await workflow.RefusalAsync(user, report, cancellationToken))
+        {
+            Decisions = decisions,
+        };
     }
 
     /// <summary>

@@ -39,6 +39,12 @@ public sealed record CorrectionBody(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("version")] int? Version);
 
+public sealed record WarningDecisionBody(
+    [property: JsonPropertyName("key")] string? Key,
+    [property: JsonPropertyName("decision")] string? Decision,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("version")] int? Version);
+
 public sealed record CommentBody(
     [property: JsonPropertyName("part")] string? Part,
     [property: JsonPropertyName("text")] string? Text);
@@ -89,6 +95,9 @@ public static class ReviewApi
         group.MapPost("/reports/{id:int}/comments", (int id, HttpContext context, ReviewWorkflow workflow) =>
             StepAsync<CommentBody>(context, id, workflow, body => workflow.CommentAsync(id, context.User,
                 new CommentRequest(body.Part, body.Text), context.RequestAborted)));
+        group.MapPost("/reports/{id:int}/warnings", (int id, HttpContext context, ReviewWorkflow workflow) =>
+            StepAsync<WarningDecisionBody>(context, id, workflow, body => workflow.DecideWarningAsync(id, context.User,
+                new WarningDecisionRequest(body.Key, body.Decision, body.Reason, body.Version), context.RequestAborted)));
         return app;
     }
 

@@ -42,13 +42,16 @@ public sealed record CorrectionRequest(string? Reason, int? Version);
 
 public sealed record CommentRequest(string? Part, string? Text);
 
+/// <summary>A decision on a warning: its key (<see cref="WarningExplanations.KeyOf"/>), <c>accept</c> or <c>sendBack</c>, the reason.</summary>
+public sealed record WarningDecisionRequest(string? Key, string? Decision, string? Reason, int? Version);
+
 /// <summary>
 /// The reviewer's steps on one report — return with a comment, approve, publish, open a correction, comment —
 /// for the review page and the API alike. Each step checks the role (reviewers only: admins read, clerks fill in)
 /// and the subtree, applies the aggregate's workflow method to the copy under review, and saves only if nobody
 /// changed the report meanwhile. Reviewers never change the content.
 /// </summary>
-public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, TimeProvider time, ILogger<ReviewWorkflow> logger)
+public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, ReportFindings findings, TimeProvider time, ILogger<ReviewWorkflow> logger)
 {
     public const string ConflictMessage = "该报告刚刚被他人修改或处理过，您这次的操作没有执行。请刷新页面，查看最新内容后再操作。";
 
@@ -115,6 +118,40 @@ public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, Tim
             report.Comment(request.Part ?? string.Empty, request.Text ?? string.Empty, reviewer, now);
             return "意见已保存，填报员将在填报页面看到。";
         }, "commented", cancellationToken);
+
+    /// <summary>
+    /// Accepts a warning's explanation, or sends it back (the copy is returned to the clerk with the reason). The warning
+    /// is looked up among the current findings of the copy under review, so a warning that went away cannot be decided.
+    /// </summary>
+    public async Task<ReviewOutcome> DecideWarningAsync(int id, ClaimsPrincipal user, WarningDecisionRequest request, CancellationToken cancellationToken = default)
+    {
+        WarningDecisionKind? kind = request.Decision switch
+        {
+            "accept" => WarningDecisionKind.Accepted,
+            "sendBack" => WarningDecisionKind.SentBack,
+            _ => null,
+        };
+        if (kind is not { } decision)
+        {
+            return new ReviewOutcome(ReviewOutcomeKind.Refused, "请选择接受或退回该警告的说明。");
+        }
+
+        var report = await LoadAsync(id, cancellationToken);
+        var warning = report is null ? null
+            : (await findings.ValidateAsync(report, cancellationToken)).Warnings.FirstOrDefault(w => WarningExplanations.KeyOf(w) == request.Key);
+        return await StepAsync(id, user, request.Version, (loaded, reviewer, now) =>
+        {
+            if (warning is null)
+            {
+                throw new ReportWorkflowException("该警告已不在检查结果中（内容可能已改变），请刷新页面后再操作。");
+            }
+
+            loaded.DecideWarning(warning, decision, request.Reason ?? string.Empty, reviewer, now);
+            return decision == WarningDecisionKind.Accepted
+                ? "已接受该警告的说明，决定和理由已记入审核记录。"
+                : $"已退回该警告的说明，{Noun(loaded)}已退回填报员修改。";
+        }, decision == WarningDecisionKind.Accepted ? "warning accepted" : "warning sent back", cancellationToken);
+    }
 
     /// <summary>
     /// Why a report cannot be published on this date (zh-CN), or null: not in the future, not before the year it

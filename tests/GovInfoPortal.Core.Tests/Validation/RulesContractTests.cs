@@ -35,6 +35,7 @@ public class RulesContractTests
             ("activeDisclosure.feeUnit", FindingSeverity.Warning),
             ("crossYear.spike", FindingSeverity.Warning),
             ("validation.ruleFailed", FindingSeverity.Warning),
+            ("narrative.copiedFromPeer", FindingSeverity.Warning),
         ];
 
         Assert.Equal(design, Rules.All.Select(r => (r.Code, r.Severity)).ToArray());
@@ -58,6 +59,7 @@ public class RulesContractTests
         Assert.Equal("publication.late", Rules.PublicationLate);
         Assert.Equal("narrative.missingPart", Rules.NarrativeMissingPart);
         Assert.Equal("narrative.copiedFromLastYear", Rules.NarrativeCopiedFromLastYear);
+        Assert.Equal("narrative.copiedFromPeer", Rules.NarrativeCopiedFromPeer);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace GovInfoPortal.Web.Pages.Review.Reports;
 
 /// <summary>
 /// The review of one report: what will be published, its findings and changes, comments and the audit trail, and
-/// the reviewer's steps (return with comments, approve, publish, open a correction, comment). A failed step shows
+/// the reviewer's steps (return with comments, approve, publish, open a correction, comment, decide on warnings). A failed step shows
 /// why and keeps what was typed.
 /// </summary>
 [RequestSizeLimit(RequestLimits.TextForm)]
@@ -46,6 +46,15 @@ public sealed class ReviewModel(ReviewWorkflow workflow, ReportReviews reviews) 
     [BindProperty]
     public string? CommentText { get; set; }
 
+    [BindProperty]
+    public string? DecisionKey { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? DecisionReason { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
@@ -70,6 +79,10 @@ public sealed class ReviewModel(ReviewWorkflow workflow, ReportReviews reviews) 
 
     public Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "comment", () => workflow.CommentAsync(id, User, new CommentRequest(CommentPart, CommentText), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDecideWarningAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "decision", () => workflow.DecideWarningAsync(id, User, new WarningDecisionRequest(DecisionKey, Decision, DecisionReason, Version), cancellationToken),
+            cancellationToken);
 
     private async Task<IActionResult> StepAsync(int id, string form, Func<Task<ReviewOutcome>> step, CancellationToken cancellationToken)
     {
