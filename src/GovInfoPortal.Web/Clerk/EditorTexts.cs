@@ -17,7 +17,9 @@ public static class EditorTexts
             : $"{left}{shown.Errors} 个错误，{shown.Warnings} 个警告。错误须改正后才能提交；每个警告须填写说明。";
     }
 
-    /// <summary>The count in the sticky save bar.</summary>
-    public static string Count(DraftFindings shown) =>
-        shown.Items.Count == 0 ? NoProblems : $"{shown.Errors} 个错误，{shown.Warnings} 个警告";
+    /// <summary>The count in the sticky save bar, beside what is left to fill.</summary>
+    public static string Count(DraftFindings shown, string toFill) =>
+        shown.Items.Count > 0 ? $"{shown.Errors} 个错误，{shown.Warnings} 个警告"
+        : toFill.Length > 0 ? "其余" + NoProblems
+        : NoProblems;
 }

@@ -47,11 +47,13 @@ public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, 
         cell.Cell is { } address ? Values[address.Row.Code, address.Column.Code] : null;
 
     /// <summary>
-    /// The CSS classes of a row label: <c>official-row-label</c>, its first grid column (<c>label-col-0</c>…,
-    /// for the sticky label columns on a phone) and <c>label-group</c> when it heads several rows.
+    /// The CSS classes of a row label: <c>official-row-label</c>; the grid column it starts in when not the
+    /// first (<c>label-col-1</c>…, for the sticky label columns on a phone); <c>label-group</c> when it heads several rows.
     /// </summary>
     public string RowLabelClass(LayoutCell cell) =>
-        $"official-row-label label-col-{StartColumn(cell)}{(cell.RowSpan > 1 ? " label-group" : string.Empty)}";
+        "official-row-label"
+        + (StartColumn(cell) is > 0 and var column ? $" label-col-{column}" : string.Empty)
+        + (cell.RowSpan > 1 ? " label-group" : string.Empty);
 
     /// <summary>The grid column a cell starts in, counting the columns that cells of rows above still span.</summary>
     public int StartColumn(LayoutCell cell)

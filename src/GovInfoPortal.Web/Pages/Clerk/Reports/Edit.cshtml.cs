@@ -167,5 +167,5 @@ public sealed record EditorResponse(
     public string Summary => EditorTexts.Summary(Shown, ToFillText);
 
     [JsonPropertyName("count")]
-    public string Count => EditorTexts.Count(Shown);
+    public string Count => EditorTexts.Count(Shown, ToFillText);
 }
