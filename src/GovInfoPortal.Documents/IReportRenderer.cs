@@ -53,8 +53,11 @@ public static class ReportFileNames
         return shortName;
     }
 
-    public static string Title(ReportDocument report) =>
-        $"{ShortName(report.Organization.Name, report.Organization.Parent)}{report.Year}年政府信息公开工作年度报告";
+    public static string Title(ReportDocument report) => Title(report.Organization.Name, report.Organization.Parent, report.Year);
+
+    /// <summary>The one title form of a report, on every page and download: 西园街道2021年政府信息公开工作年度报告.</summary>
+    public static string Title(string organizationName, string? parentName, int year) =>
+        $"{ShortName(organizationName, parentName)}{year}年政府信息公开工作年度报告";
 
     public static string For(ReportDocument report, string extension) => $"{Title(report)}.{extension}";
 }

@@ -41,6 +41,45 @@ public sealed class AccountsTests(DatabaseFixture databases) : IClassFixture<Dat
 
     [Theory]
     [SqliteData]
+    [PostgresData]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_stops_working_at_once(TestProvider provider)
+    {
+        await using var portal = new ClerkPortal(await databases.CreateAsync(provider), demo: false);
+        var organization = await portal.CreateOrganizationAsync("测试街道办事处");
+        var userName = await portal.CreateUserAsync(PortalRoles.Clerk, organization.Id);
+        var session = portal.Session();
+        var signIn = await session.SignInAsync(userName, ClerkPortal.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+
+        var copy = portal.Session();
+        copy.Client.DefaultRequestHeaders.Add("Cookie", cookie);
+        using var before = await copy.GetAsync("/clerk/reports");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var signOut = await session.PostAsync("/account/logout");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        // Well within Identity's one-minute check: the copy is refused on its next request.
+        using var after = await copy.GetAsync("/clerk/reports");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("https://localhost/account/login", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reviewer_lands_on_the_review_dashboard_after_signing_in()
+    {
+        await using var portal = new ClerkPortal(await databases.SharedAsync(TestProvider.Sqlite), demo: false);
+        var organization = await portal.CreateOrganizationAsync("测试市");
+        var userName = await portal.CreateUserAsync(PortalRoles.Reviewer, organization.Id);
+
+        using var signIn = await portal.Session().SignInAsync(userName, ClerkPortal.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/review", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [SqliteData]
     public async Task Signing_out_without_the_antiforgery_token_or_with_a_forged_one_is_refused(TestProvider provider)
     {
         await using var portal = new ClerkPortal(await databases.CreateAsync(provider), demo: false);

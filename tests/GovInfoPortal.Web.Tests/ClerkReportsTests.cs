@@ -65,7 +65,8 @@ public sealed class ClerkReportsTests(DatabaseFixture databases) : IClassFixture
         Assert.Contains("data-last=\"2\"", editor, StringComparison.Ordinal);
         var list = await clerk.GetStringAsync("/clerk/reports");
         Assert.Contains("2025 年度", list, StringComparison.Ordinal);
-        Assert.Contains("个错误", list, StringComparison.Ordinal);
+        // A report being filled counts its empty cells and parts as work to do, not as errors.
+        Assert.Matches("<span class=\"check-to-fill\">未填 \\d+ 格，3 个部分未写</span>", list);
     }
 
     [Theory]
@@ -212,6 +213,10 @@ public sealed class ClerkReportsTests(DatabaseFixture databases) : IClassFixture
         Assert.Contains("报告已提交审核", await clerk.GetStringAsync("/clerk/reports"), StringComparison.Ordinal);
 
         var edit = await clerk.GetAsync($"/clerk/reports/{id}/edit");
+        // The refusal shows as an error, with the way back, not in the green confirmation box.
+        var refused = await clerk.GetStringAsync($"/clerk/reports/{id}/preview");
+        Assert.Matches("<div class=\"form-errors\" role=\"alert\">\\s*<p>该报告当前状态为“已提交”，不能修改。</p>\\s*<p><a href=\"/clerk/reports\">返回我的报告</a></p>", refused);
+        Assert.DoesNotContain("class=\"status-message\"", refused, StringComparison.Ordinal);
         var save = await clerk.PostAsync($"/clerk/reports/{id}/edit", DraftForms.Clean(stored.Version));
         var saveJson = await clerk.PostAsync($"/clerk/reports/{id}/edit/save", DraftForms.Clean(stored.Version), fetch: true);
         var import = await clerk.GetAsync($"/clerk/reports/{id}/import");

@@ -1,11 +1,12 @@
+using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Cli.CommandLine;
 
-/// <summary>The report years a command accepts: <see cref="InputLimits.FirstYear"/> to next year by this machine's clock.</summary>
+/// <summary>The report years a command accepts: <see cref="InputLimits.FirstYear"/> to next year, today being China's date as for the portal.</summary>
 internal static class CliYears
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
     public static int Last => InputLimits.LastYear(Today);
 

@@ -30,7 +30,7 @@ internal static class CreateAdminCommand
     {
         Notes =
         [
-            $"密码规则与门户相同：至少 {PortalIdentity.PasswordMinLength} 个字符，含至少一个数字和一个小写英文字母，至少 {PortalIdentity.PasswordUniqueChars} 个不同的字符。",
+            $"密码规则与门户相同：{PortalIdentity.PasswordRules}",
             "用户名已存在时拒绝创建。",
             $"示例：printf '%s\\n' \"$ADMIN_PASSWORD\" | {Cli.Name} create-admin --user admin --name 系统管理员 {PasswordStdin}",
             "",

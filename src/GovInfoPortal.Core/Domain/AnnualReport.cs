@@ -222,12 +222,12 @@ public class AnnualReport : ReportWorkingCopy
             correction.PublishStep(publishedOn, utcNow);
             Touch(utcNow);
             RaiseFor(correction, ReportActions.Published,
-                $"发布第 {correction.Number} 次更正（第 {RevisionNumber} 版，发布日期 {publishedOn:yyyy-MM-dd}），替换第 {RevisionNumber - 1} 版；更正原因：{correction.Reason}；已确认保密审查", utcNow);
+                $"发布第 {correction.Number} 次更正（第 {RevisionNumber} 版，发布日期 {ChineseDates.Date(publishedOn)}），替换第 {RevisionNumber - 1} 版；更正原因：{correction.Reason}；已确认保密审查", utcNow);
         }
         else
         {
             PublishStep(publishedOn, utcNow);
-            Raise(ReportActions.Published, $"发布报告（发布日期 {publishedOn:yyyy-MM-dd}）；已确认保密审查", utcNow);
+            Raise(ReportActions.Published, $"发布报告（发布日期 {ChineseDates.Date(publishedOn)}）；已确认保密审查", utcNow);
         }
 
         SecrecyReviewedBy = publisher.Name.Length > Actor.NameMaxLength ? publisher.Name[..Actor.NameMaxLength] : publisher.Name;

@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
 using static GovInfoPortal.Core.Validation.FindingFactory;
 
 namespace GovInfoPortal.Core.Validation;
@@ -21,13 +22,13 @@ internal sealed class PublicationRules(DeadlinePolicy deadlines) : IFindingRules
             if (publishedOn > due)
             {
                 yield return Report(Rules.PublicationLate, Date(due), Date(publishedOn),
-                    $"报告于 {Date(publishedOn)} 发布，晚于规定期限 {Date(due)}");
+                    $"报告于 {ChineseDates.Date(publishedOn)} 发布，晚于规定期限 {ChineseDates.Date(due)}");
             }
         }
         else if (context.Today is { } today && today > due)
         {
             yield return Report(Rules.PublicationLate, Date(due), null,
-                $"报告尚未发布，已超过规定期限 {Date(due)}");
+                $"报告尚未发布，已超过规定期限 {ChineseDates.Date(due)}");
         }
     }
 }

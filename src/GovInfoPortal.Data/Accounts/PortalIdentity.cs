@@ -11,6 +11,13 @@ public static class PortalIdentity
 {
     public const int PasswordMinLength = 8;
     public const int PasswordUniqueChars = 4;
+
+    /// <summary>
+    /// The password policy as every form and the command line state it, written once from the settings
+    /// <see cref="Configure"/> applies (the README's policy table says the same).
+    /// </summary>
+    public static readonly string PasswordRules =
+        $"至少 {PasswordMinLength} 个字符，含至少一个数字和一个小写英文字母，至少 {PasswordUniqueChars} 个不同的字符（可以使用大写字母和符号，但不强制）。";
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 

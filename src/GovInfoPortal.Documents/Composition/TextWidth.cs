@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using GovInfoPortal.Core.Formats;
 
 namespace GovInfoPortal.Documents.Composition;
 
@@ -64,6 +64,5 @@ internal static class TextWidth
     }
 
     /// <summary>A date as official documents write it: 2024年1月10日 (GB/T 9704: Arabic numerals, no leading zeros).</summary>
-    public static string Date(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+    public static string Date(DateOnly date) => ChineseDates.Date(date);
 }

@@ -71,8 +71,10 @@ public static class AccountsSetup
             // The editor's fetch calls get a status code, not a redirect to an HTML page.
             options.Events.OnRedirectToLogin = context => Redirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Redirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
         });
-        // A disabled account, a changed role or organization, a reset password: open sessions end within a minute.
+        // A disabled account, a changed role or organization, a reset password, signing out: the stamp changes and
+        // SessionCheck ends open sessions at once; the claims themselves are rebuilt once a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         // The one-time status messages ("已保存") travel in a cookie: as guarded as the others.
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>

@@ -108,7 +108,7 @@ public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUs
             return assigned;
         }
 
-        // The account's sessions end (within the stamp validation interval) only when what it may do changes: a
+        // The account's sessions end (at their next request, SessionCheck) only when what it may do changes: a
         // new display name reaches them at their next validation without signing anyone out.
         if (previousOrganization != user.OrganizationId || previousRoles.Count != 1 || previousRoles[0] != role)
         {

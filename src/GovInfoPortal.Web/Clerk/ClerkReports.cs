@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GovInfoPortal.Web.Clerk;
 
 /// <summary>One of the organization's reports as "my reports" lists it.</summary>
+/// <param name="Errors">The errors; while the report is being filled, without its empty cells and parts (counted in <paramref name="ToFill"/>).</param>
 /// <param name="Correction">The open correction of a published report (its number and status), or null.</param>
+/// <param name="ToFill">What is left to fill while the report is editable (未填 186 格), as the editor counts it; else empty.</param>
 public sealed record ClerkReportItem(int Id, int Year, ReportFormat Format, ReportStatus Status, bool IsEditable, int Errors, int Warnings, DateTime UpdatedAt,
-    string? PublicUrl, (int Number, ReportStatus Status)? Correction = null);
+    string? PublicUrl, (int Number, ReportStatus Status)? Correction = null, string ToFill = "");
 
 /// <summary>The years a clerk may start a report for, and the one offered first.</summary>
 public sealed record StartOptions(IReadOnlyList<int> Years, int? Suggested);
@@ -37,10 +39,13 @@ public sealed class ClerkReports(GovInfoDbContext db, ReportFindings findings, T
             {
                 var validation = findings.Validate(report, byYear.GetValueOrDefault(report.Year - 1));
                 var copy = report.UnderReview;
+                var all = DraftFindings.Of(validation, copy.WarningExplanations);
+                var shown = copy.IsEditable ? all.WithoutToFill() : all;
                 return new ClerkReportItem(report.Id, report.Year, report.Format, report.Status, copy.IsEditable,
-                    validation.Errors.Count(), validation.Warnings.Count(), copy.UpdatedAt,
+                    shown.Errors, shown.Warnings, copy.UpdatedAt,
                     report.Status == ReportStatus.Published ? ReportLinks.Page(ReportLinks.KeyOf(report.Organization), report.Year) : null,
-                    report.CurrentCorrection is { } correction ? (correction.Number, correction.Status) : null);
+                    report.CurrentCorrection is { } correction ? (correction.Number, correction.Status) : null,
+                    copy.IsEditable ? all.ToFillText : string.Empty);
             }),
         ];
     }

@@ -18,6 +18,12 @@ public sealed record EditorView(AnnualReport Report, DraftInput Input, DraftFind
 
     /// <summary>What is edited: the report, or the open correction of a published report.</summary>
     public ReportWorkingCopy Copy => Report.UnderReview;
+
+    /// <summary>Whether the clerk asked for the whole check (empty cells as errors too), as before a submission.</summary>
+    public bool FullCheck { get; init; }
+
+    /// <summary>The findings the page marks: all of them in the full check, else all but the empty cells and parts.</summary>
+    public DraftFindings Shown => FullCheck ? Findings : Findings.WithoutToFill();
 }
 
 public enum DraftOutcomeKind

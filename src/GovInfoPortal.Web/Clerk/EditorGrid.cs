@@ -76,7 +76,7 @@ public sealed class EditorGrid(EditorView view)
             content.AppendHtml(sum);
         }
 
-        var findings = view.Findings.For(id).ToList();
+        var findings = view.Shown.For(id).ToList();
         if (findings.Count > 0)
         {
             input.Attributes["aria-invalid"] = "true";

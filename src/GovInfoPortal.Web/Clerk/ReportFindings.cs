@@ -25,6 +25,13 @@ public sealed record FindingView(
     [JsonIgnore]
     public bool IsError => Severity == "error";
 
+    /// <summary>
+    /// An empty cell or text part: work still to do while the report is being filled, shown as a count until the
+    /// clerk asks for the check or submits (the rule itself is unchanged and still blocks submission).
+    /// </summary>
+    [JsonPropertyName("toFill")]
+    public bool IsToFill => Rule is Rules.ValuesMissing or Rules.NarrativeMissingPart;
+
     public static FindingView Of(Finding finding, WarningExplanations explanations)
     {
         var key = WarningExplanations.KeyOf(finding);
@@ -72,6 +79,24 @@ public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
     public int Warnings => Items.Count(f => !f.IsError);
 
     public int UnexplainedWarnings => Items.Count(f => !f.IsError && string.IsNullOrWhiteSpace(f.Explanation));
+
+    /// <summary>Empty table cells (<c>values.missing</c>).</summary>
+    public int EmptyCells => Items.Count(f => f.Rule == Rules.ValuesMissing);
+
+    /// <summary>Empty required text parts (<c>narrative.missingPart</c>).</summary>
+    public int EmptyParts => Items.Count(f => f.Rule == Rules.NarrativeMissingPart);
+
+    /// <summary>What is left to fill, as the editor counts it: 未填 186 格，3 个部分未写; empty when nothing is.</summary>
+    public string ToFillText => (EmptyCells, EmptyParts) switch
+    {
+        (0, 0) => string.Empty,
+        (var cells, 0) => $"未填 {cells} 格",
+        (0, var parts) => $"{parts} 个部分未写",
+        var (cells, parts) => $"未填 {cells} 格，{parts} 个部分未写",
+    };
+
+    /// <summary>The findings without the to-fill ones (<see cref="FindingView.IsToFill"/>), as the editor shows them until the check.</summary>
+    public DraftFindings WithoutToFill() => new([.. Items.Where(f => !f.IsToFill)]);
 
     public static DraftFindings Of(ValidationReport validation, WarningExplanations explanations, IEnumerable<InputProblem>? problems = null) =>
         new([

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class FeedEndpoints
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary>Publication dates are days in China; the feed states them at midnight China time.</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
     private static readonly string[] PublicPages = ["/", "/reports", "/search", "/stats", "/api"];
 

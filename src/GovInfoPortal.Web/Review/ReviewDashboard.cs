@@ -36,14 +36,15 @@ public static class DashboardStatuses
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>The counters' names: a report's own status names (<see cref="ReportStatuses.DisplayName"/>), so that the counters, the rows, the review page and 我的报告 say the same.</summary>
     public static string DisplayName(this DashboardStatus status) => status switch
     {
         DashboardStatus.NotStarted => "未开始",
-        DashboardStatus.Draft => "草稿",
-        DashboardStatus.Submitted => "待审核",
-        DashboardStatus.Returned => "已退回",
-        DashboardStatus.Approved => "待发布",
-        DashboardStatus.Published => "已发布",
+        DashboardStatus.Draft => ReportStatus.Draft.DisplayName(),
+        DashboardStatus.Submitted => ReportStatus.Submitted.DisplayName(),
+        DashboardStatus.Returned => ReportStatus.Returned.DisplayName(),
+        DashboardStatus.Approved => ReportStatus.Approved.DisplayName(),
+        DashboardStatus.Published => ReportStatus.Published.DisplayName(),
         DashboardStatus.Correcting => "更正中",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Accounts;
@@ -175,7 +175,7 @@ public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, Rep
             : null;
     }
 
-    public static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => ChineseDates.Date(date);
 
     private static string Noun(AnnualReport report) => report.CurrentCorrection is { } correction ? $"第 {correction.Number} 次更正的更正稿" : "报告";
 

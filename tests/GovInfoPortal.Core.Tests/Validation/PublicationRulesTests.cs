@@ -19,14 +19,14 @@ public class PublicationRulesTests
     public void Township_published_after_january_31_is_late()
     {
         Exactly(Published(OrganizationKind.Township, new DateOnly(2021, 2, 1)),
-            Warning(Late, null, null, null, "2021-01-31", "2021-02-01", "报告于 2021-02-01 发布，晚于规定期限 2021-01-31"));
+            Warning(Late, null, null, null, "2021-01-31", "2021-02-01", "报告于 2021年2月1日 发布，晚于规定期限 2021年1月31日"));
     }
 
     [Fact]
     public void Department_published_in_march_is_late()
     {
         Exactly(Published(OrganizationKind.Department, new DateOnly(2021, 3, 15)),
-            Warning(Late, null, null, null, "2021-01-31", "2021-03-15", "报告于 2021-03-15 发布，晚于规定期限 2021-01-31"));
+            Warning(Late, null, null, null, "2021-01-31", "2021-03-15", "报告于 2021年3月15日 发布，晚于规定期限 2021年1月31日"));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public class PublicationRulesTests
         Assert.Empty(Published(OrganizationKind.PeoplesGovernment, new DateOnly(2024, 1, 10), xiyuan: false));
         Assert.Empty(Published(OrganizationKind.PeoplesGovernment, new DateOnly(2024, 3, 31), xiyuan: false));
         Exactly(Published(OrganizationKind.PeoplesGovernment, new DateOnly(2024, 4, 1), xiyuan: false),
-            Warning(Late, null, null, null, "2024-03-31", "2024-04-01", "报告于 2024-04-01 发布，晚于规定期限 2024-03-31"));
+            Warning(Late, null, null, null, "2024-03-31", "2024-04-01", "报告于 2024年4月1日 发布，晚于规定期限 2024年3月31日"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class PublicationRulesTests
         var publishedOn = new DateOnly(2024, 2, 15);
         Assert.Empty(Published(OrganizationKind.PeoplesGovernment, publishedOn, xiyuan: false));
         Exactly(Published(OrganizationKind.Township, publishedOn, xiyuan: false),
-            Warning(Late, null, null, null, "2024-01-31", "2024-02-15", "报告于 2024-02-15 发布，晚于规定期限 2024-01-31"));
+            Warning(Late, null, null, null, "2024-01-31", "2024-02-15", "报告于 2024年2月15日 发布，晚于规定期限 2024年1月31日"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class PublicationRulesTests
         Assert.Null(report.PublishedOn);
 
         Exactly(Validate(new ReportValidationContext(report, Today: new DateOnly(2021, 2, 1), OrganizationKind: OrganizationKind.Township)),
-            Warning(Late, null, null, null, "2021-01-31", null, "报告尚未发布，已超过规定期限 2021-01-31"));
+            Warning(Late, null, null, null, "2021-01-31", null, "报告尚未发布，已超过规定期限 2021年1月31日"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class PublicationRulesTests
         var report = TestReports.Xiyuan2020() with { PublishedOn = new DateOnly(2021, 1, 20) };
 
         Exactly(Validate(new ReportValidationContext(report, Deadline: new DateOnly(2021, 1, 15), OrganizationKind: OrganizationKind.Township)),
-            Warning(Late, null, null, null, "2021-01-15", "2021-01-20", "报告于 2021-01-20 发布，晚于规定期限 2021-01-15"));
+            Warning(Late, null, null, null, "2021-01-15", "2021-01-20", "报告于 2021年1月20日 发布，晚于规定期限 2021年1月15日"));
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public class PublicationRulesTests
 
         Assert.Empty(service.Validate(new ReportValidationContext(report, OrganizationKind: OrganizationKind.Township)).Findings);
         Exactly(service.Validate(new ReportValidationContext(report, OrganizationKind: OrganizationKind.Department)).Findings,
-            Warning(Late, null, null, null, "2021-01-31", "2021-02-20", "报告于 2021-02-20 发布，晚于规定期限 2021-01-31"));
+            Warning(Late, null, null, null, "2021-01-31", "2021-02-20", "报告于 2021年2月20日 发布，晚于规定期限 2021年1月31日"));
     }
 }

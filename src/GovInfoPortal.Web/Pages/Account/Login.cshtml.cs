@@ -80,6 +80,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         var user = await users.FindByNameAsync(userName);
         var roles = user is null ? [] : await users.GetRolesAsync(user);
         return roles.Contains(PortalRoles.Clerk) ? "/clerk/reports"
+            : roles.Contains(PortalRoles.Reviewer) ? "/review"
             : roles.Contains(PortalRoles.Admin) ? "/admin/users"
             : "/";
     }

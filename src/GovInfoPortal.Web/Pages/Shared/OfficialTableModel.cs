@@ -18,6 +18,8 @@ public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, 
         .SelectMany(cell => cell.HeaderIds)
         .ToHashSet(StringComparer.Ordinal);
 
+    private Dictionary<LayoutCell, int>? _startColumns;
+
     public static OfficialTableModel For(TableDefinition table, ReportTable values, string idPrefix = "") =>
         new(OfficialTableLayout.For(table), values, idPrefix);
 
@@ -43,6 +45,51 @@ public sealed record OfficialTableModel(TableLayout Layout, ReportTable Values, 
 
     public decimal? ValueOf(LayoutCell cell) =>
         cell.Cell is { } address ? Values[address.Row.Code, address.Column.Code] : null;
+
+    /// <summary>
+    /// The CSS classes of a row label: <c>official-row-label</c>; the grid column it starts in when not the
+    /// first (<c>label-col-1</c>…, for the sticky label columns on a phone); <c>label-group</c> when it heads several rows.
+    /// </summary>
+    public string RowLabelClass(LayoutCell cell) =>
+        "official-row-label"
+        + (StartColumn(cell) is > 0 and var column ? $" label-col-{column}" : string.Empty)
+        + (cell.RowSpan > 1 ? " label-group" : string.Empty);
+
+    /// <summary>The grid column a cell starts in, counting the columns that cells of rows above still span.</summary>
+    public int StartColumn(LayoutCell cell)
+    {
+        if (_startColumns is null)
+        {
+            var starts = new Dictionary<LayoutCell, int>(ReferenceEqualityComparer.Instance);
+            var taken = new Dictionary<(int Row, int Column), bool>();
+            for (var r = 0; r < Layout.Rows.Count; r++)
+            {
+                var column = 0;
+                foreach (var item in Layout.Rows[r].Cells)
+                {
+                    while (taken.ContainsKey((r, column)))
+                    {
+                        column++;
+                    }
+
+                    starts[item] = column;
+                    for (var dr = 0; dr < item.RowSpan; dr++)
+                    {
+                        for (var dc = 0; dc < item.ColumnSpan; dc++)
+                        {
+                            taken[(r + dr, column + dc)] = true;
+                        }
+                    }
+
+                    column += item.ColumnSpan;
+                }
+            }
+
+            _startColumns = starts;
+        }
+
+        return _startColumns.GetValueOrDefault(cell);
+    }
 
     /// <summary>A figure as a reader writes it: no thousands separators, no trailing zeros.</summary>
     public static string Figure(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

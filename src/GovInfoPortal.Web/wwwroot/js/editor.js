@@ -1,7 +1,9 @@
 // The report editor (Pages/Clerk/Reports/Edit.cshtml). The page works without this script (a plain form
-// post saves the draft); with it the clerk gets: keyboard moves between cells, numbers only, totals computed
-// beside what was typed, the server's findings while typing (marked on the cells and listed), a copy of
-// unsaved input in this browser (restored after a reload or a failed save), and saving in the background.
+// post saves the draft); with it the clerk gets: keyboard moves between cells, numbers only, totals filled in
+// as the parts are typed (unless the clerk states another total), the server's findings while typing (marked
+// on the cells and listed; empty cells only counted until the clerk asks for the check), a copy of unsaved
+// input in this browser (restored after a reload or a failed save), saving in the background, and saving
+// before any link leaves the page (closing the tab with unsaved input asks first).
 (function () {
     'use strict';
 
@@ -21,6 +23,11 @@
     var findingsList = document.getElementById('findings-list');
     var findingsSummary = document.getElementById('findings-summary');
     var findingsCount = document.getElementById('findings-count');
+    var toFillCount = document.getElementById('to-fill-count');
+    var fullCheck = document.getElementById('full-check');
+    var checkButton = document.getElementById('check-all');
+    var fillZeroButton = document.getElementById('fill-zero');
+    var actions = form.querySelector('.editor-actions');
     var tokenInput = form.querySelector('input[name="__RequestVerificationToken"]');
     var storageKey = 'govinfo-draft-' + reportId;
     var cells = Array.prototype.slice.call(form.querySelectorAll('input.cell-input'));
@@ -30,7 +37,9 @@
     var BACKGROUND_SAVE_INTERVAL = 60000;
 
     var dirty = false;
-    var saving = false;
+    var saving = null;
+    var leaving = false;
+    var lastSaveProblem = '';
     var stopped = false;
     var editCount = 0;
     var checkTimer = null;
@@ -112,9 +121,38 @@
         });
     });
 
+    // The focused cell stays in sight: above the sticky save bar and right of the table's sticky row labels.
+    function reveal(input) {
+        var box = input.getBoundingClientRect();
+        var bottom = actions ? actions.getBoundingClientRect().top : window.innerHeight;
+        var margin = 8;
+        if (box.bottom > bottom - margin) {
+            window.scrollBy(0, box.bottom - bottom + margin);
+        } else if (box.top < margin) {
+            window.scrollBy(0, box.top - margin);
+        }
+        var scroller = input.closest('.official-table-scroll');
+        var row = input.closest('tr');
+        if (!scroller || !row) {
+            return;
+        }
+        var covered = scroller.getBoundingClientRect().left;
+        Array.prototype.forEach.call(row.querySelectorAll('th'), function (label) {
+            if (window.getComputedStyle(label).position === 'sticky') {
+                covered = Math.max(covered, label.getBoundingClientRect().right);
+            }
+        });
+        box = input.getBoundingClientRect();
+        if (box.left < covered) {
+            scroller.scrollLeft -= covered - box.left + margin;
+        }
+    }
+
     function moveTo(input) {
         if (input) {
-            input.focus();
+            input.focus({ preventScroll: true });
+            input.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            reveal(input);
         }
     }
 
@@ -179,7 +217,119 @@
         });
     });
 
-    // ---------------------------------------------------------------- totals beside what was typed
+    // ---------------------------------------------------------------- totals computed as the clerk types
+
+    // Each total input with the sets of parts it is the sum of (表三's （七）总计 of the 总计 column is both
+    // the sum of its row and of its column). A total is automatic unless the clerk stated another figure.
+    var totals = new Map();
+    sums.forEach(function (span) {
+        var total = span.parentNode.querySelector('input.cell-input');
+        var parts = span.getAttribute('data-parts').split(' ').map(function (id) { return document.getElementById(id); }).filter(Boolean);
+        if (!totals.has(total)) {
+            totals.set(total, []);
+        }
+        totals.get(total).push(parts);
+    });
+    var manual = new Set();
+
+    function sumOf(parts) {
+        var filled = parts.filter(function (part) { return figure(part) !== null; });
+        return filled.length === 0 ? null : filled.reduce(function (acc, part) { return acc + figure(part); }, 0);
+    }
+
+    function same(a, b) {
+        return Math.abs(a - b) < 1e-9;
+    }
+
+    function computed(total) {
+        var sets = totals.get(total);
+        for (var i = 0; i < sets.length; i++) {
+            var sum = sumOf(sets[i]);
+            if (sum !== null) {
+                return sum;
+            }
+        }
+        return null;
+    }
+
+    // A stated total that is not what its parts add up to (or that has no parts filled) is the clerk's own.
+    function statedApart(total) {
+        var stated = figure(total);
+        if (stated === null) {
+            return false;
+        }
+        var known = false;
+        var apart = totals.get(total).some(function (parts) {
+            var sum = sumOf(parts);
+            known = known || sum !== null;
+            return sum !== null && !same(sum, stated);
+        });
+        return apart || !known;
+    }
+
+    function resetButton(total) {
+        var button = total.parentNode.querySelector('button.total-reset');
+        if (!button) {
+            button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'total-reset';
+            button.textContent = '改回自动';
+            button.setAttribute('aria-label', '改回自动合计：' + total.getAttribute('data-label'));
+            button.addEventListener('click', function () {
+                setManual(total, false);
+                computeTotals(null);
+                edited(total);
+                total.focus();
+            });
+            total.parentNode.insertBefore(button, total.nextSibling);
+        }
+        return button;
+    }
+
+    function setManual(total, on) {
+        if (on) {
+            manual.add(total);
+        } else {
+            manual.delete(total);
+        }
+        total.classList.toggle('total-manual', on);
+        total.classList.toggle('total-auto', !on);
+        if (on || total.parentNode.querySelector('button.total-reset')) {
+            resetButton(total).hidden = !on;
+        }
+    }
+
+    // Fills in every automatic total but the one being typed in; totals of totals follow in the next pass.
+    function computeTotals(except) {
+        for (var pass = 0; pass < 4; pass++) {
+            var changed = false;
+            totals.forEach(function (sets, total) {
+                if (total === except || manual.has(total)) {
+                    return;
+                }
+                var sum = computed(total);
+                var text = sum === null ? '' : formatNumber(sum);
+                if (total.value !== text) {
+                    total.value = text;
+                    changed = true;
+                }
+            });
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    totals.forEach(function (sets, total) {
+        setManual(total, statedApart(total));
+        // A total emptied by the clerk is automatic again once the keyboard leaves it.
+        total.addEventListener('change', function () {
+            if (!manual.has(total) && total.value.trim() === '') {
+                computeTotals(null);
+                updateSums();
+            }
+        });
+    });
 
     function updateSums() {
         sums.forEach(function (span) {
@@ -320,11 +470,6 @@
         return item;
     }
 
-    function summaryText(errors, warnings) {
-        return errors === 0 && warnings === 0 ? '未发现问题。'
-            : errors + ' 个错误，' + warnings + ' 个警告。错误须改正后才能提交；每个警告须填写说明。';
-    }
-
     function renderFindings(data) {
         var focusedId = document.activeElement && document.activeElement.id;
         rememberExplanations();
@@ -364,11 +509,13 @@
             }
         });
 
-        var errors = data.errors || 0;
-        var warnings = data.warnings || 0;
-        findingsSummary.textContent = summaryText(errors, warnings);
-        findingsCount.textContent = errors === 0 && warnings === 0 ? '未发现问题' : errors + ' 个错误，' + warnings + ' 个警告';
-        findingsCount.classList.toggle('has-errors', errors > 0);
+        // The words come with the answer (Clerk/EditorTexts.cs), so that page and script say the same.
+        findingsSummary.textContent = data.summary || '';
+        findingsCount.textContent = data.count || '';
+        findingsCount.classList.toggle('has-errors', (data.errors || 0) > 0);
+        toFillCount.textContent = data.toFillText || '';
+        toFillCount.hidden = !data.toFillText;
+        fillZeroButton.hidden = !data.emptyCells;
 
         var focused = focusedId && document.getElementById(focusedId);
         if (focused && focused.classList.contains('cell-input')) {
@@ -452,14 +599,18 @@
         notice.textContent = '';
     }
 
+    // Resolves true when what was typed is stored. A save asked for while one runs follows it.
     function save(background) {
-        if (saving || (background && stopped)) {
-            return;
+        if (saving) {
+            return background ? saving : saving.then(function () { return dirty ? save(false) : true; });
         }
-        saving = true;
+        if (background && stopped) {
+            return Promise.resolve(false);
+        }
         var editsAtStart = editCount;
+        lastSaveProblem = '';
         saveState.textContent = '正在保存……';
-        post(saveUrl).then(function (result) {
+        saving = post(saveUrl).then(function (result) {
             var data = result.data || {};
             if (result.status === 200) {
                 versionInput.value = data.version;
@@ -478,7 +629,10 @@
                     hideNotice();
                 }
                 renderFindings(data);
-            } else if (result.status === 409) {
+                return true;
+            }
+            lastSaveProblem = data.message || '';
+            if (result.status === 409) {
                 stopped = true;
                 storeLocal();
                 saveState.textContent = '未保存';
@@ -498,17 +652,101 @@
                 saveState.textContent = '未保存';
                 showNotice(data.message || '保存失败，修改已暂存在本机浏览器中，请稍后再试。', true);
             }
+            return false;
         }).catch(function () {
             saveState.textContent = '未保存';
-            showNotice('网络连接失败，修改已暂存在本机浏览器中，请稍后再保存。', true);
-        }).then(function () {
-            saving = false;
+            lastSaveProblem = '网络连接失败，修改已暂存在本机浏览器中，请稍后再保存。';
+            showNotice(lastSaveProblem, true);
+            return false;
+        }).then(function (saved) {
+            saving = null;
+            return saved;
         });
+        return saving;
     }
 
     form.addEventListener('submit', function (event) {
         event.preventDefault();
         save(false);
+    });
+
+    // ---------------------------------------------------------------- leaving the page
+
+    function go(href) {
+        leaving = true;
+        window.location.href = href;
+    }
+
+    // A link that leaves the editor (预览并提交, 导入文件, the menu) saves first; when the save fails the
+    // clerk stays, is told why, and may still leave (the input stays in this browser's copy).
+    function saveThenGo(href) {
+        saveState.textContent = '正在保存，保存后离开本页……';
+        save(false).then(function (saved) {
+            if (saved && !dirty) {
+                go(href);
+                return;
+            }
+            if (saved) {
+                saveThenGo(href);
+                return;
+            }
+            showNotice((lastSaveProblem ? lastSaveProblem + ' ' : '') + '有未保存的修改，没有离开本页。', true, [
+                { label: '不保存，离开本页', run: function () { go(href); } }
+            ]);
+        });
+    }
+
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest ? event.target.closest('a[href]') : null;
+        if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ||
+            (link.target && link.target !== '_self') || link.hasAttribute('download')) {
+            return;
+        }
+        var url = new URL(link.href, window.location.href);
+        var here = new URL(window.location.href);
+        if (url.hash && url.origin === here.origin && url.pathname === here.pathname && url.search === here.search) {
+            return;
+        }
+        if (!dirty && !saving) {
+            return;
+        }
+        event.preventDefault();
+        saveThenGo(url.href);
+    });
+
+    // Closing the tab, reloading or a form elsewhere on the page (退出登录) with unsaved input: the browser asks.
+    window.addEventListener('beforeunload', function (event) {
+        if ((dirty || saving) && !leaving) {
+            event.preventDefault();
+            event.returnValue = '';
+        }
+    });
+
+    // ---------------------------------------------------------------- the check and the empty cells
+
+    checkButton.addEventListener('click', function () {
+        fullCheck.value = 'true';
+        check();
+        findingsSection.scrollIntoView({ block: 'start' });
+    });
+
+    fillZeroButton.addEventListener('click', function () {
+        var empty = cells.filter(function (input) { return input.value.trim() === ''; });
+        if (empty.length === 0 || !window.confirm('将把其余 ' + empty.length + ' 个未填的单元格都填为 0，确定吗？')) {
+            return;
+        }
+        empty.forEach(function (input) {
+            if (!totals.has(input) || manual.has(input)) {
+                input.value = '0';
+            }
+        });
+        computeTotals(null);
+        empty.forEach(function (input) {
+            if (input.value.trim() === '') {
+                input.value = '0';
+            }
+        });
+        edited(empty[0]);
     });
 
     window.setInterval(function () {
@@ -522,7 +760,7 @@
     function snapshot() {
         var fields = {};
         new FormData(form).forEach(function (value, name) {
-            if (name !== '__RequestVerificationToken' && name !== 'version' && typeof value === 'string') {
+            if (name !== '__RequestVerificationToken' && name !== 'version' && name !== 'check' && typeof value === 'string') {
                 fields[name] = value;
             }
         });
@@ -571,6 +809,7 @@
         });
         dirty = true;
         editCount++;
+        totals.forEach(function (sets, total) { setManual(total, statedApart(total)); });
         updateSums();
         refreshTopics();
         check();
@@ -634,23 +873,32 @@
 
     // ---------------------------------------------------------------- every edit
 
+    // After every change of a field, typed or filled in by the script.
+    function edited(target) {
+        dirty = true;
+        editCount++;
+        saveState.textContent = '有未保存的修改';
+        if (target.classList.contains('cell-input')) {
+            if (totals.has(target) && target === document.activeElement) {
+                setManual(target, statedApart(target));
+            }
+            computeTotals(target === document.activeElement ? target : null);
+            updateSums();
+        }
+        storeLocal();
+        if (target.tagName === 'TEXTAREA') {
+            refreshTopics();
+        }
+        if (!target.classList.contains('explanation')) {
+            scheduleCheck();
+        }
+    }
+
     form.addEventListener('input', function (event) {
         if (event.target.classList.contains('explanation')) {
             explanations[event.target.name.slice('explain:'.length)] = event.target.value;
         }
-        dirty = true;
-        editCount++;
-        saveState.textContent = '有未保存的修改';
-        storeLocal();
-        if (event.target.classList.contains('cell-input')) {
-            updateSums();
-        }
-        if (event.target.tagName === 'TEXTAREA') {
-            refreshTopics();
-        }
-        if (!event.target.classList.contains('explanation')) {
-            scheduleCheck();
-        }
+        edited(event.target);
     });
 
     // Server-rendered findings, so that the cell info shows them before the first check.

@@ -74,7 +74,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
         var result = await users.SetDisabledAsync(id, disable, User.UserIdOf()!);
         if (result.Succeeded)
         {
-            TempData["Status"] = disable ? $"已停用用户“{Account.UserName}”，其已登录的会话将在一分钟内失效。" : $"已启用用户“{Account.UserName}”。";
+            TempData["Status"] = disable ? $"已停用用户“{Account.UserName}”，其已登录的会话随即失效。" : $"已启用用户“{Account.UserName}”。";
             return Redirect($"/admin/users/{id}");
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Web.Accounts;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,10 @@ public sealed class EditModel(DraftEditor editor) : PageModel
     /// <summary>Messages of a save that did not go through (the form keeps what was typed).</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>Opens the editor with the whole check shown (empty cells as errors), as after a refused submission.</summary>
+    [BindProperty(SupportsGet = true, Name = "check")]
+    public bool FullCheck { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await editor.OpenAsync(id, User, cancellationToken) is not { } opened)
@@ -37,7 +42,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
                 return StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            TempData["Status"] = NotEditable(opened.Report);
+            TempData.Refuse(NotEditable(opened.Report), "/clerk/reports", "返回我的报告");
             return Redirect($"/clerk/reports/{id}/preview");
         }
 
@@ -77,7 +82,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
         }
 
         var findings = await editor.CheckAsync(opened.Report, DraftInput.FromForm(Request.Form, opened.Report.Definition()), cancellationToken);
-        return new JsonResult(new EditorResponse(true, null, opened.Report.UnderReview.Version, findings));
+        return new JsonResult(new EditorResponse(true, null, opened.Report.UnderReview.Version, findings, FullCheck: FullCheck));
     }
 
     /// <summary>Saves what is typed (JSON): 200 saved, 409 someone saved first, 400 input that cannot be stored.</summary>
@@ -97,7 +102,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
             _ => StatusCodes.Status400BadRequest,
         };
         return new JsonResult(new EditorResponse(outcome.Succeeded, string.Join(" ", outcome.Messages), outcome.Version, outcome.Findings,
-            outcome.Succeeded ? ClerkDates.Local(opened.Report.UnderReview.UpdatedAt) : null)) { StatusCode = status };
+            outcome.Succeeded ? ClerkDates.Local(opened.Report.UnderReview.UpdatedAt) : null, FullCheck)) { StatusCode = status };
     }
 
     private static string NotEditable(AnnualReport report) => $"该{report.UnderReview.Noun}当前状态为“{report.UnderReview.Status.DisplayName()}”，不能修改。";
@@ -124,25 +129,43 @@ public sealed class EditModel(DraftEditor editor) : PageModel
 
     private async Task ShowAsync(OpenedReport opened, DraftInput input, CancellationToken cancellationToken)
     {
-        View = await editor.ViewAsync(opened.Report, input, cancellationToken);
+        View = await editor.ViewAsync(opened.Report, input, cancellationToken) with { FullCheck = FullCheck };
         Grid = new EditorGrid(View);
     }
 }
 
-/// <summary>What the editor's JSON endpoints answer.</summary>
+/// <summary>
+/// What the editor's JSON endpoints answer: the findings the page marks (all of them in the full check, else
+/// without the empty cells and parts, which are counted in <see cref="ToFillText"/>) and the words about them.
+/// </summary>
 public sealed record EditorResponse(
     [property: JsonPropertyName("ok")] bool Ok,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("version")] int Version,
     [property: JsonIgnore] DraftFindings Findings,
-    [property: JsonPropertyName("savedAt")] string? SavedAt = null)
+    [property: JsonPropertyName("savedAt")] string? SavedAt = null,
+    [property: JsonIgnore] bool FullCheck = false)
 {
+    private DraftFindings Shown => FullCheck ? Findings : Findings.WithoutToFill();
+
     [JsonPropertyName("findings")]
-    public IReadOnlyList<FindingView> Items => Findings.Items;
+    public IReadOnlyList<FindingView> Items => Shown.Items;
 
     [JsonPropertyName("errors")]
-    public int Errors => Findings.Errors;
+    public int Errors => Shown.Errors;
 
     [JsonPropertyName("warnings")]
-    public int Warnings => Findings.Warnings;
+    public int Warnings => Shown.Warnings;
+
+    [JsonPropertyName("emptyCells")]
+    public int EmptyCells => Findings.EmptyCells;
+
+    [JsonPropertyName("toFillText")]
+    public string ToFillText => FullCheck ? string.Empty : Findings.ToFillText;
+
+    [JsonPropertyName("summary")]
+    public string Summary => EditorTexts.Summary(Shown, ToFillText);
+
+    [JsonPropertyName("count")]
+    public string Count => EditorTexts.Count(Shown, ToFillText);
 }

@@ -1,3 +1,4 @@
+using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
@@ -127,7 +128,7 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
         Jobs = await exports.ListAsync(User.UserIdOf()!, cancellationToken);
         Choices = await scopes.ChoicesAsync(scope, cancellationToken);
         Org ??= scope.RootId ?? Choices.FirstOrDefault()?.Id;
-        var thisYear = time.GetUtcNow().Year;
+        var thisYear = ChinaTime.Today(time).Year;
         if (Year is null)
         {
             // The latest year with something to export, else last year (whose reports are being published).

@@ -1,3 +1,4 @@
+using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
@@ -117,7 +118,7 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
         Choices = await scopes.ChoicesAsync(scope, cancellationToken);
         var published = (await totals.PublishedYearsAsync(Scope, cancellationToken)).Where(CityTotals.HasTables).ToList();
         // Reports are published early in the following year: without any, last year's is the one in progress.
-        var thisYear = time.GetUtcNow().Year;
+        var thisYear = ChinaTime.Today(time).Year;
         SelectedYear = published.Count > 0 ? published[0] : thisYear - 1;
         if (!ModelState.IsValid)
         {
