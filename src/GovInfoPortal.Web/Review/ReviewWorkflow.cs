@@ -131,14 +131,24 @@ public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, Rep
             "sendBack" => WarningDecisionKind.SentBack,
             _ => null,
         };
+        // Who may decide comes first: a clerk or a reviewer of another subtree learns nothing from the request's content.
+        var report = await LoadAsync(id, cancellationToken);
+        if (report is null)
+        {
+            return new ReviewOutcome(ReviewOutcomeKind.NotFound, "找不到该报告。");
+        }
+
+        if (await RefusalAsync(user, report, cancellationToken) is { } refusal)
+        {
+            return new ReviewOutcome(ReviewOutcomeKind.Forbidden, refusal);
+        }
+
         if (kind is not { } decision)
         {
             return new ReviewOutcome(ReviewOutcomeKind.Refused, "请选择接受或退回该警告的说明。");
         }
 
-        var report = await LoadAsync(id, cancellationToken);
-        var warning = report is null ? null
-            : (await findings.ValidateAsync(report, cancellationToken)).Warnings.FirstOrDefault(w => WarningExplanations.KeyOf(w) == request.Key);
+        var warning = (await findings.ValidateAsync(report, cancellationToken)).Warnings.FirstOrDefault(w => WarningExplanations.KeyOf(w) == request.Key);
         return await StepAsync(id, user, request.Version, (loaded, reviewer, now) =>
         {
             if (warning is null)

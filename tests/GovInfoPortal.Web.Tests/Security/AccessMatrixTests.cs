@@ -127,6 +127,7 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["POST /review/reports/{id:int}/publish"] = new(Login, Denied, Denied, Stale, Denied, Forbidden),
         ["POST /review/reports/{id:int}/correction"] = new(Login, Denied, Denied, Stale, Denied, Forbidden),
         ["POST /review/reports/{id:int}/comment"] = new(Login, Denied, Denied, Stale, Denied, Forbidden),
+        ["POST /review/reports/{id:int}/decidewarning"] = new(Login, Denied, Denied, Stale, Denied, Forbidden),
         ["GET /review/totals"] = new(Login, Denied, Denied, Ok, Ok, Ok),
         ["GET /review/totals?handler=Xlsx"] = new(Login, Denied, Denied, Ok, Ok, Ok),
         ["GET /review/exports"] = new(Login, Denied, Denied, Ok, Ok, Ok),
@@ -142,6 +143,7 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["POST /api/v1/review/reports/{id:int}/publish"] = new(Unauthorized, Forbidden, Forbidden, Stale, Forbidden, Forbidden),
         ["POST /api/v1/review/reports/{id:int}/corrections"] = new(Unauthorized, Forbidden, Forbidden, Stale, Forbidden, Forbidden),
         ["POST /api/v1/review/reports/{id:int}/comments"] = new(Unauthorized, Forbidden, Forbidden, Stale, Forbidden, Forbidden),
+        ["POST /api/v1/review/reports/{id:int}/warnings"] = new(Unauthorized, Forbidden, Forbidden, Stale, Forbidden, Forbidden),
 
         ["GET /admin/organizations"] = new(Login, Denied, Denied, Denied, Denied, Ok),
         ["POST /admin/organizations"] = new(Login, Denied, Denied, Denied, Denied, Ok),
