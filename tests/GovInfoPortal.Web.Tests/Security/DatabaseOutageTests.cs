@@ -75,7 +75,7 @@ public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixtu
         relay.Stop();
         // A page this instance holds is served from its cache until its next read of the change log fails (within a
         // second or so); from then on it caches nothing and answers from the database, which is down.
-        using (var page = await UntilUnavailableAsync(client, "/reports/350505/2023"))
+        using (var page = await UntilAsync(client, "/reports/350505/2023", ok: false))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
             Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
@@ -106,17 +106,9 @@ public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixtu
 
         relay.Start();
         // The connection pool may hold connections the outage cut: the portal gets past them on its own.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        using (var ready = await UntilAsync(client, "/health/ready", ok: true))
         {
-            using var ready = await client.GetAsync("/health/ready");
-            if (ready.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-                break;
-            }
-
-            await Task.Delay(200);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
         await AssertServingAsync(client);
@@ -131,14 +123,15 @@ public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixtu
         using var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
-    /// <summary>The first answer to <paramref name="path"/> that is not 200, asked again for up to 30 s.</summary>
-    private static async Task<HttpResponseMessage> UntilUnavailableAsync(HttpClient client, string path)
+
+    /// <summary>The first answer to <paramref name="path"/> that is 200 (<paramref name="ok"/>) or not, asked again for up to 30 s.</summary>
+    private static async Task<HttpResponseMessage> UntilAsync(HttpClient client, string path, bool ok)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var response = await client.GetAsync(path);
-            if (response.StatusCode != HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            if ((response.StatusCode == HttpStatusCode.OK) == ok || DateTime.UtcNow > deadline)
             {
                 return response;
             }
