@@ -63,6 +63,7 @@ public static class PortalSetup
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.LoadChecklists();
         app.UsePortalSecurity();
         app.UseRequestIds();
         app.UseStaticFileCompression();

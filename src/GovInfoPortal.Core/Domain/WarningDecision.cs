@@ -66,6 +66,17 @@ public class WarningDecision
 
     public DateTime DecidedAt { get; private set; }
 
+    /// <summary>
+    /// The keys of the warnings whose latest decision in the round of <paramref name="correctionId"/> (null: the
+    /// report's first round) accepted the explanation: they lose no points in the self-check score.
+    /// </summary>
+    public static IReadOnlySet<string> AcceptedKeys(IEnumerable<WarningDecision> decisions, int? correctionId) =>
+        decisions.Where(d => d.CorrectionId == correctionId)
+            .GroupBy(d => d.FindingKey, StringComparer.Ordinal)
+            .Where(g => g.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).First().Kind == WarningDecisionKind.Accepted)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
     internal static WarningDecision Create(AnnualReport report, ReportCorrection? correction, Finding warning, string? explanation,
         WarningDecisionKind kind, string reason, Actor reviewer, DateTime utcNow)
     {

@@ -6,6 +6,8 @@ public static class ClerkFeatures
     public static IServiceCollection AddClerkFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ContentRulesOptions>(configuration.GetSection(ContentRulesOptions.Section));
+        services.Configure<SelfCheckOptions>(configuration.GetSection(SelfCheckOptions.Section));
+        services.AddSingleton<SelfCheckChecklists>();
         services.AddScoped<ReportFindings>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<ClerkReports>();

@@ -1,5 +1,6 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Web.Public;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace GovInfoPortal.Web.Clerk;
 /// <param name="Correction">The open correction of a published report (its number and status), or null.</param>
 /// <param name="ToFill">What is left to fill while the report is editable (未填 186 格), as the editor counts it; else empty.</param>
 public sealed record ClerkReportItem(int Id, int Year, ReportFormat Format, ReportStatus Status, bool IsEditable, int Errors, int Warnings, DateTime UpdatedAt,
-    string? PublicUrl, (int Number, ReportStatus Status)? Correction = null, string ToFill = "");
+    string? PublicUrl, (int Number, ReportStatus Status)? Correction = null, string ToFill = "", SelfCheckScore? SelfCheck = null);
 
 /// <summary>The years a clerk may start a report for, and the one offered first.</summary>
 public sealed record StartOptions(IReadOnlyList<int> Years, int? Suggested);
@@ -33,21 +34,22 @@ public sealed class ClerkReports(GovInfoDbContext db, ReportFindings findings, T
             .OrderByDescending(r => r.Year)
             .ToListAsync(cancellationToken);
         var byYear = reports.ToDictionary(r => r.Year);
-        return
-        [
-            .. reports.Select(report =>
-            {
-                var validation = findings.Validate(report, byYear.GetValueOrDefault(report.Year - 1));
-                var copy = report.UnderReview;
-                var all = DraftFindings.Of(validation, copy.WarningExplanations);
-                var shown = copy.IsEditable ? all.WithoutToFill() : all;
-                return new ClerkReportItem(report.Id, report.Year, report.Format, report.Status, copy.IsEditable,
-                    shown.Errors, shown.Warnings, copy.UpdatedAt,
-                    report.Status == ReportStatus.Published ? ReportLinks.Page(ReportLinks.KeyOf(report.Organization), report.Year) : null,
-                    report.CurrentCorrection is { } correction ? (correction.Number, correction.Status) : null,
-                    copy.IsEditable ? all.ToFillText : string.Empty);
-            }),
-        ];
+        var items = new List<ClerkReportItem>(reports.Count);
+        foreach (var report in reports)
+        {
+            var copy = report.UnderReview;
+            var validation = findings.Validate(report, byYear.GetValueOrDefault(report.Year - 1),
+                peers: await findings.PeersAsync(report, cancellationToken: cancellationToken));
+            var all = findings.Draft(report, validation, copy.WarningExplanations);
+            var shown = copy.IsEditable ? all.WithoutToFill() : all;
+            items.Add(new ClerkReportItem(report.Id, report.Year, report.Format, report.Status, copy.IsEditable,
+                shown.Errors, shown.Warnings, copy.UpdatedAt,
+                report.Status == ReportStatus.Published ? ReportLinks.Page(ReportLinks.KeyOf(report.Organization), report.Year) : null,
+                report.CurrentCorrection is { } correction ? (correction.Number, correction.Status) : null,
+                copy.IsEditable ? all.ToFillText : string.Empty, all.SelfCheck));
+        }
+
+        return items;
     }
 
     /// <summary>

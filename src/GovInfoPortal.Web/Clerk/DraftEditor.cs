@@ -86,7 +86,7 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     {
         var parsed = input.Parse(report.Year, report.Format);
         var peers = await findings.PeersAsync(report, parsed.Content, cancellationToken);
-        return DraftFindings.Of(findings.Validate(report, lastYear, parsed.Content, peers), parsed.Explanations, parsed.Problems);
+        return findings.Draft(report, findings.Validate(report, lastYear, parsed.Content, peers), parsed.Explanations, parsed.Problems);
     }
 
     /// <summary>Saves what is typed as the draft, errors and warnings included; refuses input it cannot store and stale versions.</summary>
@@ -118,7 +118,7 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
     {
         var validation = await findings.ValidateAsync(report, cancellationToken);
         var copy = report.UnderReview;
-        var current = DraftFindings.Of(validation, copy.WarningExplanations);
+        var current = findings.Draft(report, validation, copy.WarningExplanations);
         if (Refusal(copy, version, current) is { } refused)
         {
             return refused;
@@ -161,7 +161,7 @@ public sealed class DraftEditor(GovInfoDbContext db, ReportAccess access, Report
         var outcome = await CommitAsync(copy, version!.Value, DraftFindings.None, "已导入文件中的报告内容，请检查下方标出的问题。",
             () => copy.ReplaceContent(imported, null, TableRow.Empty, time.GetUtcNow().UtcDateTime),
             () => logger.LogInformation("Report {ReportId} content imported by {UserName}", report.Id, userName), cancellationToken);
-        return outcome.Succeeded ? outcome with { Findings = DraftFindings.Of(await findings.ValidateAsync(report, cancellationToken), copy.WarningExplanations) } : outcome;
+        return outcome.Succeeded ? outcome with { Findings = findings.Draft(report, await findings.ValidateAsync(report, cancellationToken), copy.WarningExplanations) } : outcome;
     }
 
     private static List<string> Mismatches(AnnualReport report, ReportDocument imported)

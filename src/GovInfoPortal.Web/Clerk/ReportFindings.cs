@@ -69,10 +69,15 @@ public sealed record FindingView(
     }
 }
 
-/// <summary>The findings of a report as its editor and lists show them: errors first, then warnings.</summary>
+/// <summary>
+/// The findings of a report as its editor and lists show them: errors first, then warnings; with the self-check
+/// score they come to (<see cref="ReportFindings.Draft"/>), null where nothing was checked.
+/// </summary>
 public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
 {
     public static readonly DraftFindings None = new([]);
+
+    public SelfCheckScore? SelfCheck { get; init; }
 
     public int Errors => Items.Count(f => f.IsError);
 
@@ -96,7 +101,7 @@ public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
     };
 
     /// <summary>The findings without the to-fill ones (<see cref="FindingView.IsToFill"/>), as the editor shows them until the check.</summary>
-    public DraftFindings WithoutToFill() => new([.. Items.Where(f => !f.IsToFill)]);
+    public DraftFindings WithoutToFill() => new([.. Items.Where(f => !f.IsToFill)]) { SelfCheck = SelfCheck };
 
     public static DraftFindings Of(ValidationReport validation, WarningExplanations explanations, IEnumerable<InputProblem>? problems = null) =>
         new([
@@ -115,9 +120,11 @@ public sealed record DraftFindings(IReadOnlyList<FindingView> Items)
 /// the content rules' settings of the organization's subtree (<see cref="ContentRulesOptions"/>), and, where the peers
 /// are looked up (<see cref="PeersAsync"/>), against other bodies' reports of the year (<c>narrative.copiedFromPeer</c>).
 /// </summary>
-public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time, IOptions<ContentRulesOptions> contentRules)
+public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService validator, TimeProvider time, IOptions<ContentRulesOptions> contentRules,
+    SelfCheckChecklists checklists)
 {
-    private List<(string Path, SubtreeContentRules Rules)>? _subtrees;
+    private List<(string Path, SubtreeContentRules Value)>? _subtrees;
+    private List<(string Path, AssessmentChecklist Value)>? _checklists;
     private readonly Dictionary<string, ContentRuleSettings?> _settingsByPath = new(StringComparer.Ordinal);
 
     public DateOnly Today => ClerkDates.Today(time);
@@ -156,14 +163,7 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
             return known;
         }
 
-        if (_subtrees is null)
-        {
-            var codes = configured.Select(s => s.Organization).ToArray();
-            var paths = db.Organizations.AsNoTracking().Where(o => o.Code != null && codes.Contains(o.Code))
-                .Select(o => new { o.Code, o.Path }).ToList();
-            _subtrees = [.. configured.SelectMany(s => paths.Where(p => p.Code == s.Organization).Select(p => (p.Path, Rules: s)))
-                .OrderBy(s => s.Path.Length)];
-        }
+        _subtrees ??= Subtrees(configured.Select(s => (s.Organization, s)));
 
         ContentRuleSettings? settings = null;
         foreach (var (path, rules) in _subtrees)
@@ -176,6 +176,37 @@ public sealed class ReportFindings(GovInfoDbContext db, ReportValidationService 
 
         _settingsByPath[organization.Path] = settings;
         return settings;
+    }
+
+    /// <summary>The checklist that scores the organization's reports: its nearest configured subtree's, else the shipped default.</summary>
+    public AssessmentChecklist ChecklistFor(Organization organization)
+    {
+        if (checklists.BySubtree.Count == 0)
+        {
+            return AssessmentChecklist.Default;
+        }
+
+        _checklists ??= Subtrees(checklists.BySubtree);
+        var nearest = _checklists.FindLastIndex(s => s.Path.Length > 0 && organization.Path.StartsWith(s.Path, StringComparison.Ordinal));
+        return nearest < 0 ? AssessmentChecklist.Default : _checklists[nearest].Value;
+    }
+
+    /// <summary>
+    /// The findings as the editor and the lists show them, with the self-check score of the report's checklist;
+    /// <paramref name="accepted"/>: the keys of the warnings a reviewer accepted (<see cref="WarningDecision.AcceptedKeys"/>).
+    /// </summary>
+    public DraftFindings Draft(AnnualReport report, ValidationReport validation, WarningExplanations explanations,
+        IEnumerable<InputProblem>? problems = null, IReadOnlySet<string>? accepted = null) =>
+        DraftFindings.Of(validation, explanations, problems) with { SelfCheck = ChecklistFor(report.Organization).Score(validation.Findings, accepted) };
+
+    /// <summary>The configured organizations' paths with what is configured for them, outermost first (read once per request).</summary>
+    private List<(string Path, T Value)> Subtrees<T>(IEnumerable<(string Organization, T Value)> configured)
+    {
+        var entries = configured.ToList();
+        var codes = entries.Select(e => e.Organization).Distinct().ToArray();
+        var paths = db.Organizations.AsNoTracking().Where(o => o.Code != null && codes.Contains(o.Code))
+            .Select(o => new { o.Code, o.Path }).ToList();
+        return [.. entries.SelectMany(e => paths.Where(p => p.Code == e.Organization).Select(p => (p.Path, e.Value))).OrderBy(e => e.Path.Length)];
     }
 
     /// <summary>Validates what the clerk edits with last year's report and the peers.</summary>

@@ -111,7 +111,8 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
             .OrderByDescending(a => a.Id).Take(AuditShown).ToListAsync(cancellationToken);
 
         var (yearOnYear, changedCells) = YearOnYear(copy, lastYear);
-        return new ReviewView(report, copy, body, DraftFindings.Of(validation, copy.WarningExplanations), lastYear, yearOnYear, changedCells,
+        var accepted = WarningDecision.AcceptedKeys(decisions, correction?.Id);
+        return new ReviewView(report, copy, body, findings.Draft(report, validation, copy.WarningExplanations, accepted: accepted), lastYear, yearOnYear, changedCells,
             SinceLastSubmission(copy, submissions.Where(s => s.CorrectionId == correction?.Id).ToList()),
             correction is null ? null : new ChangeSet("更正内容", $"第 {correction.Number} 次更正的更正稿与现行第 {report.RevisionNumber} 版相比",
                 ContentComparison.Compare(ContentSnapshot.Of(report), ContentSnapshot.Of(correction))),

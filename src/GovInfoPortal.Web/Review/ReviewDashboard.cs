@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Totals;
@@ -69,7 +70,7 @@ public sealed record DashboardQuery(int Year, DashboardStatus? Status, bool Over
 public sealed record DashboardRow(
     int OrganizationId, string Name, OrganizationKind Kind, int Depth, int? ReportId, ReportStatus? Status, ReportStatus? CorrectionStatus,
     int? CorrectionNumber, DateOnly? PublishedOn, DateTime? UpdatedAt, DateOnly Deadline, bool OverdueUnpublished, bool PublishedLate,
-    int Errors, int Warnings, int UnexplainedWarnings)
+    int Errors, int Warnings, int UnexplainedWarnings, SelfCheckScore? SelfCheck = null)
 {
     public DashboardStatus DashboardStatus =>
         Status is null ? DashboardStatus.NotStarted : CorrectionStatus is not null ? DashboardStatus.Correcting : DashboardStatuses.Of(Status.Value);
@@ -197,7 +198,7 @@ public sealed class ReviewDashboard(GovInfoDbContext db, ReportFindings findings
             var correction = report?.Report.CurrentCorrection;
             return new DashboardRow(x.Id, x.Name, x.Kind, Depth(x.Path) - rootDepth, x.ReportId, report?.Report.Status, correction?.Status, correction?.Number,
                 report?.Report.PublishedOn, report?.Report.UnderReview.UpdatedAt, x.Deadline, x.OverdueUnpublished, x.PublishedLate,
-                report?.Findings.Errors ?? 0, report?.Findings.Warnings ?? 0, report?.Findings.UnexplainedWarnings ?? 0);
+                report?.Findings.Errors ?? 0, report?.Findings.Warnings ?? 0, report?.Findings.UnexplainedWarnings ?? 0, report?.Findings.SelfCheck);
         }).ToList();
 
         return new DashboardView(root, query with { Page = page },
@@ -223,11 +224,17 @@ public sealed class ReviewDashboard(GovInfoDbContext db, ReportFindings findings
         var lastYear = await db.Reports.AsNoTracking()
             .Where(r => r.Year == year - 1 && organizationIds.Contains(r.OrganizationId))
             .ToDictionaryAsync(r => r.OrganizationId, cancellationToken);
-        return reports.ToDictionary(r => r.Id, r =>
+        var decisions = await db.WarningDecisions.AsNoTracking().Where(d => reportIds.Contains(d.ReportId)).ToListAsync(cancellationToken);
+        var checkedReports = new Dictionary<int, CheckedReport>(reports.Count);
+        foreach (var r in reports)
         {
             var copy = r.UnderReview;
-            return new CheckedReport(r, DraftFindings.Of(findings.Validate(r, lastYear.GetValueOrDefault(r.OrganizationId), copy), copy.WarningExplanations));
-        });
+            var validation = findings.Validate(r, lastYear.GetValueOrDefault(r.OrganizationId), copy, await findings.PeersAsync(r, copy, cancellationToken));
+            var accepted = WarningDecision.AcceptedKeys(decisions.Where(d => d.ReportId == r.Id), (copy as ReportCorrection)?.Id);
+            checkedReports[r.Id] = new CheckedReport(r, findings.Draft(r, validation, copy.WarningExplanations, accepted: accepted));
+        }
+
+        return checkedReports;
     }
 
     private static int Depth(string path) => path.Count(c => c == Organization.PathSeparator);

@@ -15,11 +15,11 @@ namespace GovInfoPortal.Web.Tests.Review;
 public sealed class WarningDecisionTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     /// <summary>The 2024 report is unpublished past its deadline (the portal's today is 2026-01-10): a publication.late warning.</summary>
-    private const string LateKey = "publication.late|||";
+    internal const string LateKey = "publication.late|||";
 
     private const string Explanation = "本单位2025年机构调整，报告延后编制，已报市政务公开办备案。";
 
-    private static async Task<(ClerkPortal Portal, int Report, PortalSession Reviewer, PortalSession Clerk)> SceneAsync(TestDatabase database)
+    internal static async Task<(ClerkPortal Portal, int Report, PortalSession Reviewer, PortalSession Clerk)> SceneAsync(TestDatabase database)
     {
         var portal = new ClerkPortal(database, demo: false);
         var city = await portal.CreateOrganizationAsync("决定市" + DatabaseFixture.Unique(""), kind: OrganizationKind.PeoplesGovernment);
@@ -33,7 +33,7 @@ public sealed class WarningDecisionTests(DatabaseFixture databases) : IClassFixt
         return (portal, report, await portal.SignedInAsync(PortalRoles.Reviewer, city.Id), await portal.SignedInAsync(PortalRoles.Clerk, street.Id));
     }
 
-    private static async Task<HttpResponseMessage> ApiAsync(PortalSession session, int report, object body)
+    internal static async Task<HttpResponseMessage> ApiAsync(PortalSession session, int report, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/review/reports/{report}/warnings") { Content = JsonContent.Create(body) };
         request.Headers.Accept.ParseAdd("application/json");

@@ -27,6 +27,9 @@
     var fullCheck = document.getElementById('full-check');
     var checkButton = document.getElementById('check-all');
     var fillZeroButton = document.getElementById('fill-zero');
+    var selfCheckScore = document.getElementById('self-check-score');
+    var selfCheckShortfalls = document.getElementById('self-check-shortfalls');
+    var selfCheckCount = document.getElementById('self-check-count');
     var actions = form.querySelector('.editor-actions');
     var tokenInput = form.querySelector('input[name="__RequestVerificationToken"]');
     var storageKey = 'govinfo-draft-' + reportId;
@@ -470,6 +473,34 @@
         return item;
     }
 
+    // The self-check score of what was checked, in the words of the answer (Clerk/SelfCheckView.cs).
+    function renderSelfCheck(score) {
+        if (!score || !selfCheckScore) {
+            return;
+        }
+        selfCheckScore.textContent = score.text;
+        selfCheckCount.textContent = score.short;
+        selfCheckShortfalls.textContent = '';
+        score.shortfalls.forEach(function (shortfall) {
+            var item = document.createElement('li');
+            item.className = shortfall.notChecked ? 'self-check-unchecked' : 'self-check-lost';
+            var criterion = document.createElement('span');
+            criterion.className = 'self-check-criterion';
+            criterion.textContent = shortfall.text;
+            item.appendChild(criterion);
+            if (shortfall.reasons.length > 0) {
+                var reasons = document.createElement('ul');
+                shortfall.reasons.forEach(function (reason) {
+                    var line = document.createElement('li');
+                    line.textContent = reason;
+                    reasons.appendChild(line);
+                });
+                item.appendChild(reasons);
+            }
+            selfCheckShortfalls.appendChild(item);
+        });
+    }
+
     function renderFindings(data) {
         var focusedId = document.activeElement && document.activeElement.id;
         rememberExplanations();
@@ -516,6 +547,7 @@
         toFillCount.textContent = data.toFillText || '';
         toFillCount.hidden = !data.toFillText;
         fillZeroButton.hidden = !data.emptyCells;
+        renderSelfCheck(data.selfCheck);
 
         var focused = focusedId && document.getElementById(focusedId);
         if (focused && focused.classList.contains('cell-input')) {

@@ -168,4 +168,8 @@ public sealed record EditorResponse(
 
     [JsonPropertyName("count")]
     public string Count => EditorTexts.Count(Shown, ToFillText);
+
+    /// <summary>The self-check score of what was checked or saved, with its words; null when nothing was checked.</summary>
+    [JsonPropertyName("selfCheck")]
+    public SelfCheckView? SelfCheck => SelfCheckView.Of(Findings.SelfCheck);
 }

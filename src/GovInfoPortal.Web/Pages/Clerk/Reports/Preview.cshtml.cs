@@ -69,7 +69,7 @@ public sealed class PreviewModel(DraftEditor editor, ReportFindings reportFindin
         if (CanSubmit)
         {
             var validation = await reportFindings.ValidateAsync(Report, cancellationToken);
-            Findings = DraftFindings.Of(validation, Report.UnderReview.WarningExplanations);
+            Findings = reportFindings.Draft(Report, validation, Report.UnderReview.WarningExplanations);
             Problems = Report.UnderReview.SubmissionProblems(validation);
         }
     }
