@@ -20,10 +20,10 @@ public sealed class DailyWorkBrowserTests(DatabaseFixture databases) : IClassFix
     private static Task<bool> LeavingAsksAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }");
 
-    private static Task CheckedAsync(IPage page) =>
+    internal static Task CheckedAsync(IPage page) =>
         page.WaitForFunctionAsync("() => !document.getElementById('findings').hasAttribute('aria-busy')");
 
-    private static async Task<IPage> SignInAsync(TestBrowser browser, string site, string userName, int width = 1280, int height = 900)
+    internal static async Task<IPage> SignInAsync(TestBrowser browser, string site, string userName, int width = 1280, int height = 900)
     {
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
@@ -36,7 +36,7 @@ public sealed class DailyWorkBrowserTests(DatabaseFixture databases) : IClassFix
     }
 
     /// <summary>The demo clerk starts the 2025 report and is in its editor.</summary>
-    private static async Task<IPage> StartReportAsync(TestBrowser browser, string site, int width = 1280, int height = 900)
+    internal static async Task<IPage> StartReportAsync(TestBrowser browser, string site, int width = 1280, int height = 900)
     {
         var page = await SignInAsync(browser, site, "demo-clerk", width, height);
         await page.GotoAsync(site + "/clerk/reports/start");
