@@ -57,7 +57,7 @@ public class ReviewAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
             report.UpdateDraft(new ReportSections("（示例）总体情况。", null, null), ReportTable.Empty,
                 ReportTable.Empty.With("granted", "naturalPerson", 2m), ReportTable.Empty, "张三", WarningExplanations.None, TestData.Now.AddMinutes(1));
             await db.SaveChangesAsync();
-            report.Submit(TestData.Now.AddMinutes(2));
+            report.SubmitWithoutChecks(TestData.Now.AddMinutes(2));
             await db.SaveChangesAsync();
         }
 
@@ -72,7 +72,7 @@ public class ReviewAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         {
             var report = await LoadAsync(db, id);
             report.UpdateTable(TableCodes.Applications, report.Applications.With("granted", "naturalPerson", 3m), TestData.Now.AddMinutes(4));
-            report.Submit(TestData.Now.AddMinutes(5));
+            report.SubmitWithoutChecks(TestData.Now.AddMinutes(5));
             await db.SaveChangesAsync();
         }
 
@@ -143,7 +143,7 @@ public class ReviewAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
             var report = await LoadAsync(db, id);
             report.UpdateDraft(new ReportSections("（示例）总体情况。", "无。", "无。"), ReportTable.Empty,
                 ReportTable.Empty.With("granted", "naturalPerson", 2m), ReportTable.Empty, "张三", WarningExplanations.None, TestData.Now);
-            report.Submit(TestData.Now);
+            report.SubmitWithoutChecks(TestData.Now);
             await db.SaveChangesAsync();
         }
 
@@ -164,7 +164,7 @@ public class ReviewAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
             var correction = Assert.IsType<ReportCorrection>(report.UnderReview);
             correctionId = correction.Id;
             correction.UpdateTable(TableCodes.Applications, correction.Applications.With("granted", "naturalPerson", 7m), TestData.Now.AddDays(11));
-            correction.Submit(TestData.Now.AddDays(11));
+            correction.SubmitWithoutChecks(TestData.Now.AddDays(11));
             await db.SaveChangesAsync();
         }
 
@@ -227,12 +227,12 @@ public class ReviewAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseF
         {
             var report = await LoadAsync(db, id);
             report.SignOff("张三", TestData.Now);
-            report.Submit(TestData.Now);
+            report.SubmitWithoutChecks(TestData.Now);
             report.Approve(TestData.Now);
             report.Publish(new DateOnly(2024, 1, 20), secrecyReviewConfirmed: true, Reviewer, TestData.Now);
             var correction = report.OpenCorrection("更正", Reviewer, TestData.Now);
             await db.SaveChangesAsync();
-            correction.Submit(TestData.Now);
+            correction.SubmitWithoutChecks(TestData.Now);
             report.Approve(TestData.Now);
             report.Publish(new DateOnly(2024, 2, 1), secrecyReviewConfirmed: true, Reviewer, TestData.Now);
             await db.SaveChangesAsync();

@@ -199,8 +199,31 @@ public class AnnualReport : ReportWorkingCopy
     }
 
     /// <summary>
+    /// Why the report cannot be published on <paramref name="publishedOn"/> (zh-CN), or null: not after
+    /// <paramref name="today"/> (in China), not before the year it reports on has ended, and a correction not before
+    /// the version it replaces.
+    /// </summary>
+    public string? PublicationDateProblem(DateOnly publishedOn, DateOnly today)
+    {
+        if (publishedOn > today)
+        {
+            return $"发布日期不能晚于今天（{ChineseDates.Date(today)}）。";
+        }
+
+        if (publishedOn.Year <= Year)
+        {
+            return $"{Year} 年度报告的发布日期不能早于 {Year + 1} 年 1 月 1 日。";
+        }
+
+        return CurrentCorrection is not null && PublishedOn is { } current && publishedOn < current
+            ? $"更正的发布日期不能早于现行版本的发布日期（{ChineseDates.Date(current)}）。"
+            : null;
+    }
+
+    /// <summary>
     /// Approved → Published on <paramref name="publishedOn"/>, once the reviewer confirms the secrecy review
-    /// (保密审查: 先审查、后公开). For an approved correction: the current content is archived as a revision and
+    /// (保密审查: 先审查、后公开), on a date <see cref="PublicationDateProblem"/> accepts (today is
+    /// <paramref name="utcNow"/> in China). For an approved correction: the current content is archived as a revision and
     /// the correction's content is published in its place; the report stays published throughout.
     /// </summary>
     public void Publish(DateOnly publishedOn, bool secrecyReviewConfirmed, Actor publisher, DateTime utcNow)
@@ -211,6 +234,11 @@ public class AnnualReport : ReportWorkingCopy
         if (!secrecyReviewConfirmed)
         {
             throw new ReportWorkflowException("发布前须确认已完成保密审查（先审查、后公开）。");
+        }
+
+        if (PublicationDateProblem(publishedOn, DateOnly.FromDateTime(ChinaTime.Of(utcNow).DateTime)) is { } problem)
+        {
+            throw new ReportWorkflowException(problem);
         }
 
         if (copy is ReportCorrection correction)

@@ -173,8 +173,11 @@ public abstract class ReportWorkingCopy : IReportContent
         Touch(utcNow);
     }
 
-    /// <summary>Draft or Returned → Submitted. The caller has checked that no error finding remains.</summary>
-    public void Submit(DateTime utcNow)
+    /// <summary>
+    /// Draft or Returned → Submitted without looking at the findings: only for content the portal did not take from
+    /// a clerk (the synthetic seed) and for test fixtures. The portal submits with <see cref="Submit(ValidationReport, DateTime)"/>.
+    /// </summary>
+    internal void SubmitWithoutChecks(DateTime utcNow)
     {
         if (!IsEditable)
         {
@@ -233,7 +236,7 @@ public abstract class ReportWorkingCopy : IReportContent
             throw new ReportWorkflowException(first);
         }
 
-        Submit(utcNow);
+        SubmitWithoutChecks(utcNow);
     }
 
     /// <summary>What the copy is called in messages: 报告, or 更正稿 for a correction.</summary>

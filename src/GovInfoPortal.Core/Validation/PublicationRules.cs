@@ -17,18 +17,15 @@ internal sealed class PublicationRules(DeadlinePolicy deadlines) : IFindingRules
             yield break;
         }
 
-        if (context.Report.PublishedOn is { } publishedOn)
+        switch (Latenesses.Of(due, context.Report.PublishedOn, context.Today))
         {
-            if (publishedOn > due)
-            {
-                yield return Report(Rules.PublicationLate, Date(due), Date(publishedOn),
-                    $"报告于 {ChineseDates.Date(publishedOn)} 发布，晚于规定期限 {ChineseDates.Date(due)}");
-            }
-        }
-        else if (context.Today is { } today && today > due)
-        {
-            yield return Report(Rules.PublicationLate, Date(due), null,
-                $"报告尚未发布，已超过规定期限 {ChineseDates.Date(due)}");
+            case Lateness.PublishedLate:
+                yield return Report(Rules.PublicationLate, Date(due), Date(context.Report.PublishedOn!.Value),
+                    $"报告于 {ChineseDates.Date(context.Report.PublishedOn.Value)} 发布，晚于规定期限 {ChineseDates.Date(due)}");
+                break;
+            case Lateness.OverdueUnpublished:
+                yield return Report(Rules.PublicationLate, Date(due), null, $"报告尚未发布，已超过规定期限 {ChineseDates.Date(due)}");
+                break;
         }
     }
 }

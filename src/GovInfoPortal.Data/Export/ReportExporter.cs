@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Interchange;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +52,7 @@ public sealed class ReportExporter(GovInfoDbContext db)
 
         if (filter.PublishedOnly)
         {
-            reports = reports.Where(r => r.Status == ReportStatus.Published);
+            reports = reports.Published();
         }
 
         await foreach (var report in reports.OrderBy(r => r.Organization.Path).ThenBy(r => r.Year).AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -76,7 +76,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
         }
 
         var rebuildGin = db.Database.IsNpgsql() &&
-            await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > afterReportId, cancellationToken) > BulkThreshold;
+            await db.Reports.Published().CountAsync(r => r.Id > afterReportId, cancellationToken) > BulkThreshold;
         if (rebuildGin)
         {
             await RawSql.ExecuteAsync(db, $"DROP INDEX IF EXISTS {RawSql.Quote(GinIndexName)}", [], cancellationToken);
@@ -124,7 +124,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
     /// <summary>Builds the index when it is empty but published reports exist (a database from before the index).</summary>
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
-        if (!IsSupported || !await db.Reports.AnyAsync(r => r.Status == ReportStatus.Published, cancellationToken))
+        if (!IsSupported || !await db.Reports.Published().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -139,7 +139,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
     /// <summary>The texts of published reports that satisfy the filter, in id order, at most <paramref name="take"/>.</summary>
     private IQueryable<Source> Sources(System.Linq.Expressions.Expression<Func<AnnualReport, bool>> filter, int take) =>
         db.Reports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Published)
+            .Published()
             .Where(filter)
             .OrderBy(r => r.Id)
             .Take(take)

@@ -158,7 +158,7 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
     /// <summary>SQL Server has no bigram index: every term is a LIKE over the name and the narrative parts.</summary>
     private IQueryable<AnnualReport> Fallback(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName)
     {
-        var reports = db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
+        var reports = db.Reports.AsNoTracking().Published();
         if (year is { } y)
         {
             reports = reports.Where(r => r.Year == y);

@@ -189,7 +189,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         }
 
         // The rows bypassed EF (and so the search interceptor): index the new published reports in bulk.
-        var published = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Id > lastReportBefore, cancellationToken);
+        var published = await db.Reports.Published().CountAsync(r => r.Id > lastReportBefore, cancellationToken);
         await new ReportSearchIndex(db).IndexNewAsync(lastReportBefore,
             done => progress?.Report(new SeedProgress(SeedStage.SearchIndex, done, published)), cancellationToken);
         // … sum them into the organizations' year totals in bulk (set-based, not report by report) …

@@ -101,7 +101,7 @@ internal static class SyntheticReports
                 published: status == ReportStatus.Published, utcNow);
             if (status is ReportStatus.Submitted or ReportStatus.Approved)
             {
-                report.Submit(utcNow);
+                report.SubmitWithoutChecks(utcNow);
                 if (status == ReportStatus.Approved)
                 {
                     report.Approve(utcNow);

@@ -100,7 +100,7 @@ public static class OrganizationTotals
         }
 
         var own = await db.Reports.AsNoTracking()
-            .Where(r => r.OrganizationId == organizationId && r.Status == ReportStatus.Published)
+            .Published().Where(r => r.OrganizationId == organizationId)
             .Select(r => new { r.Year, r.Format, r.ActiveDisclosure, r.Applications, r.ReviewLitigation })
             .ToListAsync(cancellationToken);
         foreach (var report in own)
@@ -124,7 +124,7 @@ public static class OrganizationTotals
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.OrganizationYearTotals.AnyAsync(cancellationToken)
-            || !await db.Reports.AnyAsync(r => r.Status == ReportStatus.Published, cancellationToken))
+            || !await db.Reports.Published().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -145,7 +145,7 @@ public static class OrganizationTotals
         {
             await LockTableAsync(db, cancellationToken);
             await RawSql.ExecuteAsync(db, $"DELETE FROM {Table(db)}", [], cancellationToken);
-            var years = await db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published)
+            var years = await db.Reports.AsNoTracking().Published()
                 .Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
             foreach (var year in years.Order())
             {

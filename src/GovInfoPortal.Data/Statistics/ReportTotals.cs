@@ -84,7 +84,7 @@ public sealed class ReportTotals(GovInfoDbContext db)
         }
 
         var own = await db.Reports.AsNoTracking()
-            .Where(r => r.OrganizationId == parentId && r.Year == year && r.Status == ReportStatus.Published && r.Format == definition.Format)
+            .Published().Where(r => r.OrganizationId == parentId && r.Year == year && r.Format == definition.Format)
             .Select(r => new { r.Format, r.ActiveDisclosure, r.Applications, r.ReviewLitigation })
             .FirstOrDefaultAsync(cancellationToken);
         if (own is not null)

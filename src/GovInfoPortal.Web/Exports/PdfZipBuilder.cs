@@ -45,7 +45,7 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
             ?? throw new ExportFailedException("导出范围的机关已不存在。");
         var published = db.Reports.AsNoTracking()
             .InSubtree(scopePath)
-            .Where(r => r.Year == claim.Year && r.Status == ReportStatus.Published);
+            .Published().Where(r => r.Year == claim.Year);
         var total = await published.CountAsync(cancellationToken);
         await progress(0, total);
 

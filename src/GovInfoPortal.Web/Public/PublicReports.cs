@@ -56,7 +56,7 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     public const int MaxPageSize = GovInfoPortal.Core.Validation.InputLimits.MaxPageSize;
 
     public IQueryable<AnnualReport> Published =>
-        db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
+        db.Reports.AsNoTracking().Published();
 
     /// <summary>The published report of the organization with this key (code or <c>org-{id}</c>) for the year, or null.</summary>
     public async Task<AnnualReport?> FindAsync(string organizationKey, int year, CancellationToken cancellationToken = default)

@@ -43,6 +43,9 @@ public sealed record ReviewView(
 {
     public ReportCorrection? Correction => Copy as ReportCorrection;
 
+    /// <summary>The report against its deadline, by the rule of <see cref="Latenesses.Of"/>.</summary>
+    public Lateness Lateness => Latenesses.Of(Deadline, Report.PublishedOn, Today);
+
     /// <summary>The reviewers' decisions on warnings, of every round, oldest first.</summary>
     public IReadOnlyList<WarningDecision> Decisions { get; init; } = [];
 

@@ -129,6 +129,7 @@ public sealed class ReviewDashboard(GovInfoDbContext db, ReportFindings findings
                 Organization = o,
                 Report = r,
                 Correcting = r != null && r.Corrections.Any(c => c.Status != ReportStatus.Published),
+                // Latenesses.Of in SQL, for the counts and the filter (the rows shown use Latenesses.Of itself).
                 OverdueUnpublished = lateKinds.Contains(o.Kind) && (r == null || r.Status != ReportStatus.Published),
                 PublishedLate = r != null && r.Status == ReportStatus.Published && r.PublishedOn > deadline,
                 Deadline = deadline,
@@ -184,8 +185,6 @@ public sealed class ReviewDashboard(GovInfoDbContext db, ReportFindings findings
                 x.Organization.Kind,
                 x.Organization.Path,
                 ReportId = x.Report == null ? (int?)null : x.Report.Id,
-                x.OverdueUnpublished,
-                x.PublishedLate,
                 x.Deadline,
             })
             .ToListAsync(cancellationToken);
@@ -196,8 +195,9 @@ public sealed class ReviewDashboard(GovInfoDbContext db, ReportFindings findings
         {
             var report = x.ReportId is { } id ? checkedReports[id] : null;
             var correction = report?.Report.CurrentCorrection;
+            var lateness = Latenesses.Of(x.Deadline, report?.Report.PublishedOn, today);
             return new DashboardRow(x.Id, x.Name, x.Kind, Depth(x.Path) - rootDepth, x.ReportId, report?.Report.Status, correction?.Status, correction?.Number,
-                report?.Report.PublishedOn, report?.Report.UnderReview.UpdatedAt, x.Deadline, x.OverdueUnpublished, x.PublishedLate,
+                report?.Report.PublishedOn, report?.Report.UnderReview.UpdatedAt, x.Deadline, lateness == Lateness.OverdueUnpublished, lateness == Lateness.PublishedLate,
                 report?.Findings.Errors ?? 0, report?.Findings.Warnings ?? 0, report?.Findings.UnexplainedWarnings ?? 0, report?.Findings.SelfCheck);
         }).ToList();
 

@@ -93,13 +93,7 @@ public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, Rep
         StepAsync(id, user, request.Version, (report, reviewer, now) =>
         {
             var correction = report.CurrentCorrection;
-            var publishedOn = request.PublishedOn ?? ClerkDates.Today(time);
-            if (PublicationDateProblem(report, publishedOn) is { } problem)
-            {
-                throw new ReportWorkflowException(problem);
-            }
-
-            report.Publish(publishedOn, request.SecrecyReviewConfirmed, reviewer, now);
+            report.Publish(request.PublishedOn ?? ClerkDates.Today(time), request.SecrecyReviewConfirmed, reviewer, now);
             return correction is null
                 ? "报告已发布，公众现在可以在报告页面查阅。"
                 : $"第 {correction.Number} 次更正已发布：报告页面显示第 {report.RevisionNumber} 版，并公开列出更正日期和原因，此前各版仍可查阅。";
@@ -161,28 +155,6 @@ public sealed class ReviewWorkflow(GovInfoDbContext db, ReviewScopes scopes, Rep
                 ? "已接受该警告的说明，决定和理由已记入审核记录。"
                 : $"已退回该警告的说明，{Noun(loaded)}已退回填报员修改。";
         }, decision == WarningDecisionKind.Accepted ? "warning accepted" : "warning sent back", cancellationToken);
-    }
-
-    /// <summary>
-    /// Why a report cannot be published on this date (zh-CN), or null: not in the future, not before the year it
-    /// reports on has ended, and a correction not before the version it replaces.
-    /// </summary>
-    public string? PublicationDateProblem(AnnualReport report, DateOnly publishedOn)
-    {
-        var today = ClerkDates.Today(time);
-        if (publishedOn > today)
-        {
-            return $"发布日期不能晚于今天（{Date(today)}）。";
-        }
-
-        if (publishedOn.Year <= report.Year)
-        {
-            return $"{report.Year} 年度报告的发布日期不能早于 {report.Year + 1} 年 1 月 1 日。";
-        }
-
-        return report.CurrentCorrection is not null && report.PublishedOn is { } current && publishedOn < current
-            ? $"更正的发布日期不能早于现行版本的发布日期（{Date(current)}）。"
-            : null;
     }
 
     public static string Date(DateOnly date) => ChineseDates.Date(date);

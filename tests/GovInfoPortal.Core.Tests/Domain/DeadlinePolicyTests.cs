@@ -40,3 +40,28 @@ public class DeadlinePolicyTests
         Assert.Equal(new DateOnly(2024, 2, 29), policy.DeadlineFor(OrganizationKind.Township, 2023));
     }
 }
+
+public class LatenessTests
+{
+    private static readonly DateOnly Due = new(2025, 1, 31);
+
+    [Theory]
+    [InlineData("2025-01-31", null, Lateness.OnTime)]
+    [InlineData("2025-02-01", null, Lateness.PublishedLate)]
+    [InlineData(null, "2025-01-31", Lateness.OnTime)]
+    [InlineData(null, "2025-02-01", Lateness.OverdueUnpublished)]
+    [InlineData(null, null, Lateness.OnTime)]
+    [InlineData("2025-01-20", "2025-03-01", Lateness.OnTime)]
+    public void Lateness_is_one_rule(string? publishedOn, string? today, Lateness expected)
+    {
+        static DateOnly? Parse(string? date) => date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, Latenesses.Of(Due, Parse(publishedOn), Parse(today)));
+    }
+
+    [Fact]
+    public void Lateness_reads_as_the_pages_write_it()
+    {
+        Assert.Equal(("（已逾期）", "（逾期发布）", ""), (Lateness.OverdueUnpublished.Suffix(), Lateness.PublishedLate.Suffix(), Lateness.OnTime.Suffix()));
+    }
+}

@@ -10,7 +10,7 @@ namespace GovInfoPortal.Core.Tests.Domain;
 /// </summary>
 public class ReviewWorkflowTests
 {
-    private static readonly DateTime Now = new(2024, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = new(2024, 2, 5, 8, 0, 0, DateTimeKind.Utc); // after the publication dates the tests use: a report cannot be published on a later day
     private static readonly DateOnly PublishedOn = new(2024, 1, 20);
     private static readonly Actor Reviewer = new("reviewer-1", "晋江市审核员");
 
@@ -19,7 +19,7 @@ public class ReviewWorkflowTests
         var report = AnnualReport.Start(new Organization("晋江市西园街道办事处", "350582003", OrganizationKind.Township), 2023, Now);
         report.UpdateDraft(new ReportSections("（示例）总体情况。", "（示例）问题。", "（示例）其他。"), ReportTable.Empty,
             ReportTable.Empty.With("newlyReceived", "total", 3m), ReportTable.Empty, "张三", WarningExplanations.None, Now);
-        report.Submit(Now);
+        report.SubmitWithoutChecks(Now);
         return report;
     }
 
@@ -77,6 +77,23 @@ public class ReviewWorkflowTests
         Refused(() => report.Comment(ReportParts.Overview, "", Reviewer, Now), "请填写意见内容。");
         Refused(() => report.Comment(ReportParts.Overview, new string('意', ReviewComment.TextMaxLength + 1), Reviewer, Now),
             $"意见最多 {ReviewComment.TextMaxLength} 个字，现有 {ReviewComment.TextMaxLength + 1} 个字。");
+    }
+
+    [Fact]
+    public void Publish_refuses_a_date_in_the_future_in_China_or_before_the_year_has_ended()
+    {
+        var report = Submitted();
+        report.Approve(Now);
+        var chinaToday = new DateOnly(2024, 2, 5); // Now is 08:00 UTC, 16:00 in China
+
+        Refused(() => report.Publish(chinaToday.AddDays(1), secrecyReviewConfirmed: true, Reviewer, Now), "发布日期不能晚于今天（2024年2月5日）。");
+        Refused(() => report.Publish(new DateOnly(report.Year, 12, 31), secrecyReviewConfirmed: true, Reviewer, Now),
+            $"{report.Year} 年度报告的发布日期不能早于 {report.Year + 1} 年 1 月 1 日。");
+        Assert.Equal(ReportStatus.Approved, report.Status);
+
+        // 23:30 UTC on February 4 is already February 5 in China.
+        report.Publish(chinaToday, secrecyReviewConfirmed: true, Reviewer, new DateTime(2024, 2, 4, 23, 30, 0, DateTimeKind.Utc));
+        Assert.Equal(chinaToday, report.PublishedOn);
     }
 
     [Fact]
@@ -155,10 +172,10 @@ public class ReviewWorkflowTests
         var correction = report.OpenCorrection("表三申请数量填报有误", Reviewer, Now);
 
         correction.UpdateTable(TableCodes.Applications, published.With("newlyReceived", "total", 4m), Now);
-        correction.Submit(Now);
+        correction.SubmitWithoutChecks(Now);
         var comment = report.Return(ReportParts.Applications, "请同时核对（七）总计。", Reviewer, Now);
         correction.UpdateTable(TableCodes.Applications, published.With("newlyReceived", "total", 5m), Now);
-        correction.Submit(Now);
+        correction.SubmitWithoutChecks(Now);
         report.Approve(Now);
 
         Assert.Same(correction, comment.Correction);
@@ -176,7 +193,7 @@ public class ReviewWorkflowTests
         var firstContent = report.Applications;
         var correction = report.OpenCorrection("表三申请数量填报有误", Reviewer, Now);
         correction.UpdateTable(TableCodes.Applications, firstContent.With("newlyReceived", "total", 5m), Now);
-        correction.Submit(Now);
+        correction.SubmitWithoutChecks(Now);
         report.Approve(Now);
         var later = Now.AddDays(3);
         var correctedOn = new DateOnly(2024, 2, 3);
@@ -223,11 +240,11 @@ public class ReviewWorkflowTests
         Refused(() => report.Approve(Now), "更正稿当前状态为“草稿”，不能审核通过。");
         Refused(() => report.Publish(PublishedOn, secrecyReviewConfirmed: true, Reviewer, Now), "更正稿当前状态为“草稿”，不能发布。");
         Refused(() => report.Return(ReportParts.General, "请修改。", Reviewer, Now), "更正稿当前状态为“草稿”，不能退回。");
-        correction.Submit(Now);
+        correction.SubmitWithoutChecks(Now);
 
         Refused(() => correction.UpdateSections(ReportSections.Empty, Now), "更正稿当前状态为“已提交”，不能修改。");
         Refused(() => report.UpdateSections(ReportSections.Empty, Now), "已发布的报告不能直接修改，请通过更正流程。");
-        Refused(() => correction.Submit(Now), "更正稿当前状态为“已提交”，不能提交。");
+        Refused(() => correction.SubmitWithoutChecks(Now), "更正稿当前状态为“已提交”，不能提交。");
     }
 
     [Fact]

@@ -228,21 +228,21 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
             var lastYear = AnnualReport.Start(xiyuan, 2024, now);
             lastYear.UpdateDraft(new ReportSections("（测试）总体情况。", "（测试）问题。", "（测试）其他。"), ReportTable.Empty.With("fees", "amount", 2.5m),
                 ReportTable.Empty.With("newlyReceived", "naturalPerson", 3m), ReportTable.Empty, "张三", WarningExplanations.None, now);
-            lastYear.Submit(now);
+            lastYear.SubmitWithoutChecks(now);
             lastYear.Approve(now);
             lastYear.Publish(new DateOnly(2025, 1, 20), secrecyReviewConfirmed: true, reviewer, now);
             db.Reports.Add(lastYear);
             var report = AnnualReport.Start(xiyuan, 2025, now);
             report.UpdateDraft(new ReportSections("（测试）总体情况。", "（测试）问题。", "（测试）其他。"), ReportTable.Empty.With("fees", "amount", 1m),
                 ReportTable.Empty.With("newlyReceived", "naturalPerson", 1m), ReportTable.Empty, "张三", WarningExplanations.None, now);
-            report.Submit(now);
+            report.SubmitWithoutChecks(now);
             db.Reports.Add(report);
             await db.SaveChangesAsync();
             report.Return(ReportParts.Applications, "表三请核对本年新收申请数量。", reviewer, now);
             report.Comment(ReportParts.General, "请同时检查签发人。", reviewer, now);
             await db.SaveChangesAsync();
             report.UpdateTable(TableCodes.Applications, report.Applications.With("newlyReceived", "naturalPerson", 2m), now);
-            report.Submit(now);
+            report.SubmitWithoutChecks(now);
             lastYear.OpenCorrection("表二收费金额有误。", reviewer, now);
             await db.SaveChangesAsync();
             (reviewed, corrected) = (report.Id, lastYear.Id);

@@ -28,7 +28,7 @@ public sealed class WarningDecisionTests(DatabaseFixture databases) : IClassFixt
         {
             report.UpdateDraft(new ReportSections("（测试）总体情况。", "（测试）问题。", "（测试）其他。"), report.ActiveDisclosure, report.Applications,
                 report.ReviewLitigation, "张三", WarningExplanations.Of([new(LateKey, Explanation)]), now);
-            report.Submit(now);
+            report.SubmitWithoutChecks(now);
         });
         return (portal, report, await portal.SignedInAsync(PortalRoles.Reviewer, city.Id), await portal.SignedInAsync(PortalRoles.Clerk, street.Id));
     }
