@@ -257,6 +257,63 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
         Assert.NotEqual(before, await StampAsync());
     }
 
+    /// <summary>
+    /// What the security scan does signed in as the admin, in order, with the clock moved past the stamp's validation
+    /// interval between the steps (so the claims are rebuilt and the cookie re-issued): a client that keeps the cookie
+    /// of its sign-in after the renewal (the scan's cookie jar), the account's own save, a password change with a wrong
+    /// current password, the sign-out page opened, a new sign-in while the older cookie is still sent. Nothing of it
+    /// refuses the session; only the sign-out does, and then every copy of the cookie.
+    /// </summary>
+    [Fact]
+    public async Task The_security_scans_sequence_keeps_the_admins_session_until_it_signs_out()
+    {
+        var (database, portal, _, userName) = await SignedInAdminAsync();
+        await using var _ = portal;
+        await using var db = database.CreateContext();
+        var id = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName)).Id;
+        var scan = portal.Session();
+        using var signIn = await scan.SignInAsync(userName, ClerkPortal.Password);
+        var first = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("govinfo.auth=", StringComparison.Ordinal));
+        using var raw = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false,
+        });
+        async Task<HttpStatusCode> WithFirstCookieAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/users");
+            request.Headers.Add("Cookie", first);
+            using var response = await raw.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        void Later() => portal.Time.Now += TimeSpan.FromMinutes(2);
+
+        Later();
+        using (var renewed = await scan.GetAsync("/admin/users"))
+        {
+            Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+            Assert.Contains(renewed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("govinfo.auth=", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await WithFirstCookieAsync());
+        Later();
+        Assert.Equal(HttpStatusCode.Redirect, (await scan.PostAsync($"/admin/users/{id}", ("Form.DisplayName", "扫描的管理员"), ("Form.Role", PortalRoles.Admin))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scan.PostAsync("/account/password",
+            [new("Input.CurrentPassword", "Letm3in_"), new("Input.NewPassword", "Letm3in_"), new("Input.ConfirmPassword", "Letm3in_")], "/account/password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scan.GetAsync("/account/logout")).StatusCode);
+        Later();
+        Assert.Equal(HttpStatusCode.OK, await WithFirstCookieAsync());
+        var again = portal.Session();
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(userName, ClerkPortal.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scan.GetAsync("/admin/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await WithFirstCookieAsync());
+
+        // The sign-out renews the stamp: every session of the account ends, the kept cookie too.
+        Assert.Equal(HttpStatusCode.Redirect, (await scan.PostAsync("/account/logout", [], "/account/logout")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await WithFirstCookieAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/admin/users")).StatusCode);
+    }
+
     /// <summary>A portal without demo data and an admin signed in to it, for what an admin does to its own account.</summary>
     private async Task<(TestDatabase Database, ClerkPortal Portal, PortalSession Admin, string UserName)> SignedInAdminAsync()
     {

@@ -120,6 +120,7 @@ public static class AccountsSetup
     public static WebApplication UsePortalAccounts(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseSessionOutage();
         app.UseAuthorization();
         return app;
     }

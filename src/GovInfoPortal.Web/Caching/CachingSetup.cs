@@ -29,6 +29,7 @@ public static class CachingSetup
         services.AddSingleton<PublicOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PublicOutputCacheStore>());
         services.AddOutputCache(options => options.AddBasePolicy(new PublicOutputCachePolicy()));
+        services.AddSingleton<StaleIfError>();
         services.AddPortalCompression();
         services.Configure<StaticFileOptions>(options => options.OnPrepareResponse = context =>
             context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey(VersionParameter)
@@ -43,12 +44,14 @@ public static class CachingSetup
 
     /// <summary>
     /// The output cache (which also answers revalidations of a current copy with 304) with the compression inside
-    /// it (a copy is compressed once, when it is made); after authentication, which tells the anonymous readers apart.
+    /// it (a copy is compressed once, when it is made), and inside the compression the stale copies kept for an outage
+    /// of the database (<see cref="StaleIfError"/>); after authentication, which tells the anonymous readers apart.
     /// </summary>
     public static IApplicationBuilder UsePublicCaching(this IApplicationBuilder app)
     {
         app.UseOutputCache();
         app.UseWhen(context => !PublicResponses.IsStaticFile(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseMiddleware<StaleIfError>();
         return app;
     }
 }

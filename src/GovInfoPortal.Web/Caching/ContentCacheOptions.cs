@@ -19,4 +19,13 @@ public sealed class ContentCacheOptions
     /// copy instead of waiting for the new one.
     /// </summary>
     public int GraceMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// While the database cannot be reached, for how long the public answers this instance holds are still served,
+    /// marked as stale (<see cref="StaleIfError"/>); 0 turns it off.
+    /// </summary>
+    public int StaleIfErrorSeconds { get; set; } = 3600;
+
+    /// <summary>How much memory the copies kept for serving stale may take (uncompressed, one per address).</summary>
+    public int StaleMegabytes { get; set; } = 48;
 }

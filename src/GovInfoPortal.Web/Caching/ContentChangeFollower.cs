@@ -11,8 +11,9 @@ namespace GovInfoPortal.Web.Caching;
 /// <see cref="ContentCacheOptions.PollMilliseconds"/> (SQLite, SQL Server, and the fallback for a lost
 /// notification) and, on PostgreSQL, at once when a change is announced (<c>LISTEN</c>, see
 /// <see cref="ContentChanges.NotifyAsync"/>). Ids may commit out of order, so each read goes back over the ids
-/// first seen in the last <see cref="Window"/> and skips those already applied. A failed read evicts everything and
-/// stops caching until a read succeeds again; so does a pause longer than the log keeps changes. It also prunes
+/// first seen in the last <see cref="Window"/> and skips those already applied. A failed read stops caching until a
+/// read succeeds again (the copies held meanwhile are served only stale, <see cref="StaleIfError"/>), and that read
+/// evicts everything, as does a pause longer than the log keeps changes. It also prunes
 /// the log (<see cref="ContentCacheOptions.RetentionMinutes"/>) and the tracker. The changes this instance saves
 /// it applies at once (<see cref="Written"/>).
 /// </summary>
@@ -123,6 +124,11 @@ public sealed partial class ContentChangeFollower(
         }
 
         _lastRead = now;
+        if (tracker.LostSince is { } lostSince)
+        {
+            LogRecovered(now - lostSince);
+        }
+
         tracker.Following();
         Interlocked.Increment(ref _reads);
         if (now - _lastPrune > PruneEvery)
@@ -203,8 +209,11 @@ public sealed partial class ContentChangeFollower(
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The change log of the public content cannot be read: every cached public answer is evicted and nothing is cached until it can")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The change log of the public content cannot be read: nothing is cached until it can, and the public answers held are served stale for Caching:StaleIfErrorSeconds at most")]
     private partial void LogLost(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The change log of the public content is read again after {Outage}: every cached public answer is evicted and caching resumes")]
+    private partial void LogRecovered(TimeSpan outage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The change log of the public content was not read for {Pause}: every cached public answer is evicted")]
     private partial void LogBehind(TimeSpan pause);

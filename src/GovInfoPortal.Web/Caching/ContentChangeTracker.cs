@@ -23,6 +23,7 @@ public sealed class ContentChangeTracker(TimeProvider time)
     private long _position;
     private long _everything;
     private volatile bool _following;
+    private long _lostSinceTicks;
 
     /// <summary>Tells the copies of this process apart from those of earlier or other processes (entity tags).</summary>
     public long Instance { get; } = Random.Shared.NextInt64(1, long.MaxValue);
@@ -36,10 +37,29 @@ public sealed class ContentChangeTracker(TimeProvider time)
     /// </summary>
     public bool IsFollowing => _following;
 
-    /// <summary>Whether a copy built from <paramref name="builtAt"/> with these tags is unchanged.</summary>
-    public bool IsCurrent(IEnumerable<string> tags, long builtAt)
+    /// <summary>
+    /// Since when the log could not be read, after it had been read (null while it is followed, and before the first
+    /// read). The copies that were current then may be served stale (<see cref="StaleIfError"/>) until the log is read again.
+    /// </summary>
+    public DateTimeOffset? LostSince
     {
-        if (!_following || Interlocked.Read(ref _everything) > builtAt)
+        get
+        {
+            var ticks = Interlocked.Read(ref _lostSinceTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Whether a copy built from <paramref name="builtAt"/> with these tags is unchanged.</summary>
+    public bool IsCurrent(IEnumerable<string> tags, long builtAt) => _following && WasCurrent(tags, builtAt);
+
+    /// <summary>
+    /// Whether no change learnt so far touched a copy built from <paramref name="builtAt"/> with these tags: while the
+    /// log cannot be read, whether it was current when the log was lost.
+    /// </summary>
+    public bool WasCurrent(IEnumerable<string> tags, long builtAt)
+    {
+        if (Interlocked.Read(ref _everything) > builtAt)
         {
             return false;
         }
@@ -73,14 +93,32 @@ public sealed class ContentChangeTracker(TimeProvider time)
         }
     }
 
-    /// <summary>The log is read: caching may go on.</summary>
-    public void Following() => _following = true;
+    /// <summary>
+    /// The log is read: caching may go on. After it was lost, everything cached is evicted first (what changed
+    /// meanwhile is not known), once.
+    /// </summary>
+    public void Following()
+    {
+        if (!_following && Interlocked.Exchange(ref _lostSinceTicks, 0) != 0)
+        {
+            Changed([ContentTags.Everything]);
+        }
 
-    /// <summary>The log could not be read: everything cached is evicted and nothing is cached until it can.</summary>
+        _following = true;
+    }
+
+    /// <summary>
+    /// The log could not be read: nothing is served from the caches or kept in them until it can. The copies are
+    /// kept as they were (served only stale, <see cref="StaleIfError"/>) and evicted when it is read again.
+    /// </summary>
     public void Lost()
     {
+        if (_following)
+        {
+            Interlocked.CompareExchange(ref _lostSinceTicks, time.GetUtcNow().UtcTicks, 0);
+        }
+
         _following = false;
-        Changed([ContentTags.Everything]);
     }
 
     /// <summary>Forgets the changes older than <see cref="Memory"/> (no copy built before them is still kept).</summary>

@@ -1,11 +1,14 @@
 using GovInfoPortal.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovInfoPortal.Web.Tests.Security;
 
 /// <summary>The demo portal in production settings with extra settings (small limits) for one security test.</summary>
-public sealed class HardenedPortal(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool demo = true)
+public sealed class HardenedPortal(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool demo = true,
+    Action<IServiceCollection>? services = null)
     : PortalFactory(database, demo)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,6 +17,11 @@ public sealed class HardenedPortal(TestDatabase database, IReadOnlyDictionary<st
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
