@@ -12,9 +12,10 @@ namespace GovInfoPortal.Web.Caching;
 /// <item>the API's read of a report (<c>/api/v1/reports/{org}/{year}</c>): the report;</item>
 /// <item>browse and statistics (<c>/reports?org=&amp;year=</c>, <c>/stats?org=&amp;year=</c>): the subtree in every year,
 /// since both show the subtree's years and its trend over the years;</item>
-/// <item>the statistics API (<c>/api/v1/stats?org=&amp;year=</c>): the subtree in that year;</item>
-/// <item>everything else (home, search, feed, sitemap, the API's lists, the API page): <see cref="ContentTags.Lists"/>,
-/// which every publication changes.</item>
+/// <item>the statistics API (<c>/api/v1/stats?org=&amp;year=</c>) and the API's list and search of reports
+/// (<c>/api/v1/reports?org=&amp;year=&amp;q=</c>): the subtree in that year (every year without one);</item>
+/// <item>everything else (home, search — whose year list counts every year's reports —, feed, sitemap, the API page):
+/// <see cref="ContentTags.Lists"/>, which every publication changes.</item>
 /// </list>
 /// </summary>
 public static class PublicPageTags
@@ -28,7 +29,10 @@ public static class PublicPageTags
             return [ContentTags.Report(apiReport.Key, apiReport.Year)];
         }
 
-        if (path.StartsWithSegments("/api/v1/stats", StringComparison.OrdinalIgnoreCase, out var statsRest) && !statsRest.HasValue)
+        // The API's list and search of reports (/api/v1/reports?year=&org=&q=) show the subtree's reports of the year
+        // and their count, nothing of other years: the subtree in that year (in every year without one).
+        if ((path.StartsWithSegments("/api/v1/stats", StringComparison.OrdinalIgnoreCase, out var statsRest) && !statsRest.HasValue)
+            || (path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase, out var listRest) && (!listRest.HasValue || listRest == "/")))
         {
             var key = OrganizationOf(request);
             return [Year(request) is { } year ? ContentTags.Subtree(key, year) : ContentTags.Subtree(key)];

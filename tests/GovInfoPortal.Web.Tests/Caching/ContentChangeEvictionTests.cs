@@ -33,6 +33,7 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
         "/sitemap.xml",
         "/sitemaps/reports-1.xml",
         "/api/v1/reports?year=2023",
+        "/api/v1/reports?org=350500",
         "/search?q=" + "%E6%8A%A5%E5%91%8A",
     ];
 
@@ -46,6 +47,8 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
         "/stats?org=350582&year=2023",
         "/api/v1/stats?org=350582&year=2023",
         "/api/v1/stats?org=350500&year=2022",
+        "/api/v1/reports?year=2020",
+        "/api/v1/reports?org=350582&year=2023",
     ];
 
     [Theory, SqliteData, PostgresData]
