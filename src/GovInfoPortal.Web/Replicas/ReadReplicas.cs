@@ -34,6 +34,8 @@ public sealed partial class ReadReplicas : BackgroundService
     private readonly Dictionary<string, string> _routes = new(StringComparer.Ordinal);
 
     private long _generation;
+    private long _required;
+    private long _requiredFor = -1;
     private volatile Route? _route;
     private long _standbyReads;
     private HashSet<string> _lastAdmitted = [];
@@ -124,8 +126,13 @@ public sealed partial class ReadReplicas : BackgroundService
             catch (Exception exception)
             {
                 // The primary cannot be asked: public reads go to it (and fail as every other read does) until it can.
+                if (_route is not null || _requiredFor != -2)
+                {
+                    LogPrimaryUnknown(exception);
+                }
+
                 _route = null;
-                LogPrimaryUnknown(exception);
+                _requiredFor = -2;
             }
 
             try
@@ -143,8 +150,15 @@ public sealed partial class ReadReplicas : BackgroundService
     private async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         // Read before the primary's position: every change announced up to this generation is committed at or before it.
+        // The position is read again only after a change: a standby need not keep up with writes citizens do not see.
         var generation = Interlocked.Read(ref _generation);
-        var required = await PrimaryPositionAsync(cancellationToken);
+        if (generation != _requiredFor)
+        {
+            _required = await PrimaryPositionAsync(cancellationToken);
+            _requiredFor = generation;
+        }
+
+        var required = _required;
         var admitted = new List<string>();
         var standbys = new List<string>();
         var unreachable = new List<string>();
