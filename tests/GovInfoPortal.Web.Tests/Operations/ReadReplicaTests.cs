@@ -8,6 +8,7 @@ using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Testing;
 using GovInfoPortal.Web.Replicas;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GovInfoPortal.Web.Tests.Operations;
 
@@ -33,9 +34,7 @@ public sealed class ReadReplicaTests
         await ReplicatedPostgres.ScalarAsync(cluster.PrimaryPort, "CREATE DATABASE govinfo");
         var database = new TestDatabase(TestProvider.Postgres, ReplicatedPostgres.ConnectionString(cluster.PrimaryPort, "govinfo"), () => Task.CompletedTask);
         await database.MigrateAsync();
-        // What a deployment writes: the standby first, then the primary, for when no standby answers.
-        var read = $"Host=127.0.0.1:{cluster.StandbyPort},127.0.0.1:{cluster.PrimaryPort};Database=govinfo;Username=postgres;" +
-            $"Target Session Attributes=prefer-standby;Load Balance Hosts=true;Timeout=5;Application Name={ReadApplication}";
+        var read = ReadStringOfCompose(cluster);
         await using var portal = new ClerkPortal(database, demo: false, settings: new Dictionary<string, string>
         {
             ["ConnectionStrings:" + ReadReplicas.ConnectionStringName] = read,
@@ -120,6 +119,27 @@ public sealed class ReadReplicaTests
         }
 
         await portal.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The read string of docker-compose.yml's portal-read (the replica profile): the standby first, then the primary, for
+    /// when no standby answers; here with the test servers' addresses and credentials and a name for its connections.
+    /// </summary>
+    private static string ReadStringOfCompose(ReplicatedPostgres cluster)
+    {
+        var compose = ComposeFile.Load();
+        Assert.Equal(["replica"], compose.Profiles("db-standby"));
+        Assert.Equal(["replica"], compose.Profiles("portal-read"));
+        var environment = compose.Environment("portal-read", new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "compose-secret" });
+        var read = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__" + ReadReplicas.ConnectionStringName]);
+        Assert.Equal("db-standby:5432,db:5432", read.Host);
+        Assert.Equal("prefer-standby", read.TargetSessionAttributes);
+        Assert.Equal("govinfo", read.Database);
+        read.Host = $"127.0.0.1:{cluster.StandbyPort},127.0.0.1:{cluster.PrimaryPort}";
+        read.Username = "postgres";
+        read.Password = null;
+        read.ApplicationName = ReadApplication;
+        return read.ConnectionString;
     }
 
     private static async Task<long> ReadConnectionsAsync(int port) => (long)(await ReplicatedPostgres.ScalarAsync(port,
