@@ -8,6 +8,7 @@ using GovInfoPortal.Web.Caching;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
 using GovInfoPortal.Web.Public;
+using GovInfoPortal.Web.Replicas;
 using GovInfoPortal.Web.Review;
 using GovInfoPortal.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,6 +35,7 @@ public static class PortalSetup
         builder.AddPortalSecurity();
 
         builder.Services.AddGovInfoDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddReadReplicas(builder.Configuration);
         builder.Services.AddPortalDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(DeadlinePolicy.Default);
@@ -73,6 +75,7 @@ public static class PortalSetup
         app.UsePortalAccounts();
         app.UseMetricsCollection();
         app.UsePublicCaching();
+        app.UseReadReplicaFallback();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

@@ -1,5 +1,6 @@
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Caching;
+using GovInfoPortal.Web.Replicas;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,11 +16,12 @@ namespace GovInfoPortal.Web.Caching;
 /// read succeeds again (the copies held meanwhile are served only stale, <see cref="StaleIfError"/>), and that read
 /// evicts everything, as does a pause longer than the log keeps changes. It also prunes
 /// the log (<see cref="ContentCacheOptions.RetentionMinutes"/>) and the tracker. The changes this instance saves
-/// it applies at once (<see cref="Written"/>).
+/// it applies at once (<see cref="Written"/>). Before a change evicts anything, <see cref="ReadReplicas"/> hears of
+/// it, so that the evicted copies are rebuilt from the primary until the standbys have replayed it.
 /// </summary>
 public sealed partial class ContentChangeFollower(
     IServiceScopeFactory scopes, ContentChangeTracker tracker, DatabaseSettings database, IOptions<ContentCacheOptions> options,
-    TimeProvider time, ILogger<ContentChangeFollower> logger) : BackgroundService, IContentChangeObserver
+    ReadReplicas replicas, TimeProvider time, ILogger<ContentChangeFollower> logger) : BackgroundService, IContentChangeObserver
 {
     /// <summary>How long after an id is first seen a lower id may still commit and is still looked for.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
@@ -97,6 +99,7 @@ public sealed partial class ContentChangeFollower(
         {
             _floor = await ContentChanges.LatestIdAsync(db, cancellationToken);
             _seen.Clear();
+            replicas.PrimaryChanged();
             if (tracker.IsFollowing)
             {
                 tracker.Changed([ContentTags.Everything]);
@@ -108,6 +111,7 @@ public sealed partial class ContentChangeFollower(
             {
                 if (_seen.TryAdd(change.Id, now))
                 {
+                    replicas.PrimaryChanged();
                     tracker.Changed(change.TagList);
                 }
             }
@@ -142,6 +146,7 @@ public sealed partial class ContentChangeFollower(
     /// <summary>A change this instance saved: evicted here at once (and read back from the log later, like the others' changes).</summary>
     public void Written(IReadOnlyList<string> tags)
     {
+        replicas.PrimaryChanged();
         tracker.Changed(tags);
         Wake();
     }

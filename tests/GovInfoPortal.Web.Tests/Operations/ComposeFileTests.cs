@@ -21,7 +21,8 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
     public async Task Every_portal_service_starts_with_its_compose_environment_and_every_setting_takes_effect(TestProvider provider)
     {
         var compose = ComposeFile.Load();
-        Assert.Equal(["portal", "portal-2"], compose.PortalServices.Order(StringComparer.Ordinal));
+        // portal-read (the replica profile's) is started on a real standby by ReadReplicaTests.
+        Assert.Equal(["portal", "portal-2", "portal-read"], compose.PortalServices.Order(StringComparer.Ordinal));
         var database = await databases.CreateAsync(provider, migrate: false);
         var first = Environment(compose, "portal", database.ConnectionString);
         var second = Environment(compose, "portal-2", database.ConnectionString);
@@ -105,7 +106,9 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
 
         var configuration = File.ReadAllText(Path.Combine(ComposeFile.RepositoryRoot, "deploy", "nginx.conf"));
         var servers = UpstreamServer().Matches(configuration).Select(m => (Host: m.Groups["host"].Value, Port: m.Groups["port"].Value)).ToList();
-        Assert.Equal(compose.PortalServices.Order(StringComparer.Ordinal), servers.Select(s => s.Host).Order(StringComparer.Ordinal));
+        // Behind nginx: the portal services of the default and lb profiles (the replica profile's portal-read has its own port).
+        var balanced = compose.PortalServices.Where(service => compose.Profiles(service) is [] or ["lb"]).Order(StringComparer.Ordinal);
+        Assert.Equal(balanced, servers.Select(s => s.Host).Order(StringComparer.Ordinal));
         Assert.All(servers, server => Assert.Equal("8080", server.Port));
         Assert.Contains("proxy_pass http://portal;", configuration, StringComparison.Ordinal);
 
@@ -116,7 +119,7 @@ public sealed partial class ComposeFileTests(DatabaseFixture databases) : IClass
         Assert.Contains("proxy_set_header X-Forwarded-Proto $scheme;", configuration, StringComparison.Ordinal);
         Assert.Contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", configuration, StringComparison.Ordinal);
         Assert.Contains("proxy_set_header Host $host;", configuration, StringComparison.Ordinal);
-        Assert.All(compose.PortalServices, service => Assert.True(compose.Profiles(service) is [] or ["lb"]));
+        Assert.All(compose.PortalServices, service => Assert.True(compose.Profiles(service) is [] or ["lb"] or ["replica"]));
     }
 
     /// <summary>The compose connection string with the test server's address, credentials and database.</summary>
