@@ -30,6 +30,10 @@ public sealed record SelfCheckView(
         score.Score, score.Total, score.Text, $"自查 {score.Score} 分", score.Checklist.Name,
         [.. score.Shortfalls.Select(c => new SelfCheckShortfall(ShortfallText(c), c.NotChecked, Reasons(c)))]);
 
+    /// <summary>The points lost, briefly, for a list: 按时发布 −10，正文数字与表格一致 −5，总体情况按要素撰写 未能检查; empty when none.</summary>
+    public static string Lost(SelfCheckScore score) =>
+        string.Join("，", score.Shortfalls.Select(c => c.Lost > 0 ? $"{c.Criterion.Name} −{c.Lost}" : $"{c.Criterion.Name} 未能检查"));
+
     /// <summary>正文数字与表格一致：扣 5 分（本项 15 分）, or 未能检查 for a check that could not run.</summary>
     private static string ShortfallText(CriterionScore criterion) =>
         criterion.Lost > 0

@@ -39,7 +39,7 @@ public sealed partial class SelfCheckScoreTests(DatabaseFixture databases) : ICl
 
         var dashboard = await reviewer.GetStringAsync("/review?year=2024");
         Assert.Contains("<th scope=\"col\">自查得分</th>", dashboard);
-        Assert.Matches($"<td data-label=\"自查得分\" class=\"self-check-cell\">\\s*<span title=\"[^\"]*按时发布[^\"]*\">{before} 分</span>", dashboard);
+        Assert.Matches($"<td data-label=\"自查得分\" class=\"self-check-cell\">\\s*<span class=\"self-check-points\">{before} 分</span>\\s*<br /><span class=\"hint self-check-lost-points\">[^<]*按时发布 −10", dashboard);
 
         var accepted = await WarningDecisionTests.ApiAsync(reviewer, report, new { key = WarningDecisionTests.LateKey, decision = "accept", reason = "已核实备案材料，说明属实。" });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -47,7 +47,9 @@ public sealed partial class SelfCheckScoreTests(DatabaseFixture databases) : ICl
         var after = await reviewer.GetStringAsync($"/review/reports/{report}");
         Assert.DoesNotContain("按时发布：扣", after);
         Assert.Equal(before + 10, ScoreIn(after));
-        Assert.Contains($">{before + 10} 分</span>", await reviewer.GetStringAsync("/review?year=2024"));
+        var later = await reviewer.GetStringAsync("/review?year=2024");
+        Assert.Contains($">{before + 10} 分</span>", later);
+        Assert.DoesNotContain("按时发布 −10", later);
     }
 
     [Fact]
