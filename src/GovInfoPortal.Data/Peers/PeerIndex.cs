@@ -213,12 +213,58 @@ public sealed class PeerIndex(GovInfoDbContext db)
         return PeerBoilerplate.Of(frequent);
     }
 
-    private Task WriteAsync(IReadOnlyList<Source> sources, PeerBoilerplate boilerplate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the reports (on every core: signing is pure computation) and writes their bands: on PostgreSQL by binary
+    /// COPY, elsewhere by multi-row INSERTs; in the caller's transaction either way.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<Source> sources, PeerBoilerplate boilerplate, CancellationToken cancellationToken)
     {
-        var rows = sources.SelectMany(s => PeerSignatures.Of(s.Sections, boilerplate).Select(b => string.Create(CultureInfo.InvariantCulture,
-            $"({s.Id}, {s.Year}, '{PartLiteral(b.Part)}', {b.Band}, {b.Bucket})")));
-        return InsertAsync(RawSql.Table<PeerSignatureBand>(db), $"{Col("ReportId")}, {Col("Year")}, {Col("Part")}, {Col("Band")}, {Col("Bucket")}",
+        var signed = sources.Count < ParallelFrom
+            ? sources.Select(s => (Source: s, Bands: PeerSignatures.Of(s.Sections, boilerplate))).ToList()
+            : sources.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Select(s => (Source: s, Bands: PeerSignatures.Of(s.Sections, boilerplate))).ToList();
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync(signed, cancellationToken);
+            return;
+        }
+
+        var rows = signed.SelectMany(s => s.Bands.Select(b => string.Create(CultureInfo.InvariantCulture,
+            $"({s.Source.Id}, {s.Source.Year}, '{PartLiteral(b.Part)}', {b.Band}, {b.Bucket})")));
+        await InsertAsync(RawSql.Table<PeerSignatureBand>(db), $"{Col("ReportId")}, {Col("Year")}, {Col("Part")}, {Col("Band")}, {Col("Bucket")}",
             rows, cancellationToken);
+    }
+
+    /// <summary>Below this many reports a batch is signed on one thread.</summary>
+    private const int ParallelFrom = 64;
+
+    private async Task CopyAsync(IEnumerable<(Source Source, IReadOnlyList<PeerBand> Bands)> signed, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            var command = $"COPY {RawSql.Table<PeerSignatureBand>(db)} ({Col("ReportId")}, {Col("Year")}, {Col("Part")}, {Col("Band")}, {Col("Bucket")}) FROM STDIN (FORMAT BINARY)";
+            await using var import = await connection.BeginBinaryImportAsync(command, cancellationToken);
+            foreach (var (source, bands) in signed)
+            {
+                foreach (var band in bands)
+                {
+                    await import.StartRowAsync(cancellationToken);
+                    await import.WriteAsync(source.Id, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await import.WriteAsync(source.Year, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await import.WriteAsync(PartLiteral(band.Part), NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                    await import.WriteAsync(band.Band, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                    await import.WriteAsync(band.Bucket, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                }
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Inserts rows of literals (numbers and part codes only, never user text), <see cref="RowsPerInsert"/> at a time.</summary>
