@@ -149,7 +149,7 @@ public sealed class ContentChangeInterceptor : SaveChangesInterceptor
                 case ArchiveDocument:
                     (changed ??= new()).ReportIds.Add(Value<int>(entry, nameof(ReportRevision.ReportId)));
                     break;
-                case AnnualReport when IsOrWasPublished(entry):
+                case AnnualReport when ReportEntries.IsOrWasPublished(entry):
                     changed ??= new();
                     changed.Reports.Add((Value<int>(entry, nameof(AnnualReport.OrganizationId)), Value<int>(entry, nameof(AnnualReport.Year))));
                     if (entry.State == EntityState.Modified)
@@ -164,13 +164,6 @@ public sealed class ContentChangeInterceptor : SaveChangesInterceptor
         }
 
         return changed;
-    }
-
-    private static bool IsOrWasPublished(EntityEntry entry)
-    {
-        var status = entry.Property(nameof(AnnualReport.Status));
-        return (entry.State != EntityState.Deleted && (ReportStatus)status.CurrentValue! == ReportStatus.Published)
-            || (entry.State != EntityState.Added && (ReportStatus)status.OriginalValue! == ReportStatus.Published);
     }
 
     private static T Value<T>(EntityEntry entry, string property) =>

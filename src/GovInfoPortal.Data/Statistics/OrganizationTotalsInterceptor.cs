@@ -115,14 +115,14 @@ public sealed class OrganizationTotalsInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            var before = entry.State != EntityState.Added && Original<ReportStatus>(entry, nameof(AnnualReport.Status)) == ReportStatus.Published
+            var before = ReportEntries.WasPublished(entry)
                 ? (OrganizationId: Original<int>(entry, nameof(AnnualReport.OrganizationId)), Year: Original<int>(entry, nameof(AnnualReport.Year)),
                     Sums: SubtreeSums.OfReport(Original<int>(entry, nameof(AnnualReport.Year)), Original<Core.Formats.ReportFormat>(entry, nameof(AnnualReport.Format)),
                         Original<ReportTable>(entry, nameof(AnnualReport.ActiveDisclosure)), Original<ReportTable>(entry, nameof(AnnualReport.Applications)),
                         Original<ReportTable>(entry, nameof(AnnualReport.ReviewLitigation))))
                 : default((int OrganizationId, int Year, SubtreeSums Sums)?);
             var report = entry.Entity;
-            var after = entry.State != EntityState.Deleted && report.Status == ReportStatus.Published
+            var after = ReportEntries.IsPublished(entry)
                 ? SubtreeSums.OfReport(report.Year, report.Format, report.ActiveDisclosure, report.Applications, report.ReviewLitigation)
                 : null;
             if (before is { } b && after is not null && b.OrganizationId == report.OrganizationId && b.Year == report.Year && b.Sums.SameAs(after))
