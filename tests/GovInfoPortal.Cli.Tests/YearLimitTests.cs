@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovInfoPortal.Core.Domain;
 
 namespace GovInfoPortal.Cli.Tests;
 
@@ -8,7 +9,7 @@ namespace GovInfoPortal.Cli.Tests;
 /// </summary>
 public sealed class YearLimitTests : IDisposable
 {
-    private static readonly int LastYear = DateTime.Now.Year + 1;
+    private static readonly int LastYear = ChinaTime.Today(TimeProvider.System).Year + 1;
 
     private readonly TempFolder _folder = new();
 
@@ -61,5 +62,34 @@ public sealed class YearLimitTests : IDisposable
         Assert.Equal(2, seed.ExitCode);
         Assert.Contains($"应为 2008–{LastYear} 之间的年度范围", seed.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Next_year_is_counted_from_the_date_in_China_by_the_clock_given()
+    {
+        // 16:30 UTC on 31 December 2024 is already 1 January 2025 in China: 2026 is next year.
+        var clock = new FixedClock(new DateTimeOffset(2024, 12, 31, 16, 30, 0, TimeSpan.Zero));
+        var database = Path.Combine(_folder.Path, "never.db");
+
+        var accepted = await RunAtAsync(clock, "export", "--year", "2026", "--connection", "Data Source=/nonexistent/dir/x.db");
+        var beyond = await RunAtAsync(clock, "export", "--year", "2027", "--connection", $"Data Source={database}");
+
+        Assert.DoesNotContain("选项 --year", accepted.Error, StringComparison.Ordinal);
+        Assert.Equal(2, beyond.ExitCode);
+        Assert.Contains("选项 --year 的值“2027”无效，应为 2008 到 2026 之间的整数", beyond.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
+    private static async Task<CliResult> RunAtAsync(TimeProvider clock, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await Cli.RunAsync(args, TextReader.Null, stdout, stderr, interactive: false, time: clock);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

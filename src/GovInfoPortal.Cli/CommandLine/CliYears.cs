@@ -1,15 +1,20 @@
+using System.CommandLine;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Validation;
 
 namespace GovInfoPortal.Cli.CommandLine;
 
-/// <summary>The report years a command accepts: <see cref="InputLimits.FirstYear"/> to next year, today being China's date as for the portal.</summary>
-internal static class CliYears
+/// <summary>
+/// The report years a command accepts: <see cref="InputLimits.FirstYear"/> to next year, today being China's date
+/// (<see cref="ChinaTime"/>) by the run's clock, as for the portal.
+/// </summary>
+internal sealed class CliYears(TimeProvider time)
 {
-    public static DateOnly Today => ChinaTime.Today(TimeProvider.System);
+    public DateOnly Today => ChinaTime.Today(time);
 
-    public static int Last => InputLimits.LastYear(Today);
+    public int Last => InputLimits.LastYear(Today);
 
-    /// <summary>The year given with <paramref name="option"/>, or null when it is not given; a year out of range is a usage error.</summary>
-    public static int? Option(ParsedArguments arguments, string option) => arguments.Int(option, InputLimits.FirstYear, Last);
+    /// <summary><c>--name N</c>: a report year, or null when not given; a year out of range is a usage error.</summary>
+    public Option<int?> Option(string name, string description) =>
+        CliOptions.Int(name, "N", description, InputLimits.FirstYear, Last);
 }

@@ -1,70 +1,115 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
 namespace GovInfoPortal.Cli.CommandLine;
 
-/// <summary>zh-CN help for the tool and for each command; command and option names stay English.</summary>
+/// <summary>
+/// zh-CN help for the tool and for each command, in place of System.CommandLine's English help; command and
+/// option names stay English.
+/// </summary>
 internal static class HelpWriter
 {
-    public static void WriteTool(TextWriter writer, IReadOnlyList<CommandSpec> commands)
+    public const string ToolSummary = "政府信息公开工作年度报告命令行工具";
+
+    /// <summary>The action of <c>-h</c>, <c>--help</c> and <c>-?</c>: the help of the command they follow, on stdout.</summary>
+    public sealed class Action : SynchronousCommandLineAction
     {
-        writer.WriteLine($"{Cli.Name} — 政府信息公开工作年度报告命令行工具");
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            Write(parseResult.InvocationConfiguration.Output, parseResult.CommandResult.Command);
+            return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>The help option: <c>-h</c>, <c>--help</c>, <c>-?</c> (not <c>/h</c> or <c>/?</c>, which are paths here).</summary>
+    public static HelpOption Option() => new("--help", "-h", "-?") { Description = "显示帮助", Action = new Action() };
+
+    public static void Write(TextWriter writer, Command command)
+    {
+        if (command is RootCommand root)
+        {
+            WriteTool(writer, root);
+        }
+        else
+        {
+            WriteCommand(writer, command);
+        }
+    }
+
+    public static void WriteTool(TextWriter writer, RootCommand root)
+    {
+        writer.WriteLine($"{Cli.Name} — {ToolSummary}");
         writer.WriteLine();
         writer.WriteLine("用法：");
         writer.WriteLine($"  {Cli.Name} <命令> [选项]");
         writer.WriteLine();
         writer.WriteLine("命令：");
-        var width = commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in commands)
-        {
-            writer.WriteLine($"  {command.Name.PadRight(width)}{command.Summary}");
-        }
-
+        WriteRows(writer, Visible(root.Subcommands).Select(c => (c.Name, c.Description ?? string.Empty)));
         writer.WriteLine();
         writer.WriteLine("选项：");
-        writer.WriteLine("  -h, --help    显示帮助");
-        writer.WriteLine("  --version     显示版本");
+        WriteRows(writer, [("-h, --help", "显示帮助"), ("--version", "显示版本")]);
         writer.WriteLine();
         writer.WriteLine($"运行 {Cli.Name} <命令> --help 查看各命令的用法。");
     }
 
-    public static void WriteCommand(TextWriter writer, CommandSpec command)
+    public static void WriteCommand(TextWriter writer, Command command)
     {
-        writer.WriteLine($"{Cli.Name} {command.Name} — {command.Summary}");
+        writer.WriteLine($"{Cli.Name} {command.Name} — {command.Description}");
         writer.WriteLine();
         writer.WriteLine("用法：");
-        var arguments = command.Arguments switch
+        var argument = command.Arguments.FirstOrDefault();
+        var usage = argument?.Arity switch
         {
             null => string.Empty,
-            { Min: 0, Max: 1 } a => $" [{a.Name}]",
-            { Max: 1 } a => $" {a.Name}",
-            { Min: 0 } a => $" [{a.Name}…]",
-            var a => $" {a.Name}…",
+            { MinimumNumberOfValues: 0, MaximumNumberOfValues: 1 } => $" [{argument.Name}]",
+            { MaximumNumberOfValues: 1 } => $" {argument.Name}",
+            { MinimumNumberOfValues: 0 } => $" [{argument.Name}…]",
+            _ => $" {argument.Name}…",
         };
-        writer.WriteLine($"  {Cli.Name} {command.Name} [选项]{arguments}");
+        writer.WriteLine($"  {Cli.Name} {command.Name} [选项]{usage}");
 
-        if (command.Arguments is { } spec)
+        if (argument is not null)
         {
             writer.WriteLine();
             writer.WriteLine("参数：");
-            writer.WriteLine($"  {spec.Name}    {spec.Description}");
+            writer.WriteLine($"  {argument.Name}    {argument.Description}");
         }
 
-        var options = command.Options.Select(o => (Signature: o.Signature, o.Description))
-            .Append((Signature: "-h, --help", Description: "显示此帮助"))
-            .ToArray();
-        var width = options.Max(o => o.Signature.Length) + 2;
         writer.WriteLine();
         writer.WriteLine("选项：");
-        foreach (var (signature, description) in options)
-        {
-            writer.WriteLine($"  {signature.PadRight(width)}{description}");
-        }
+        WriteRows(writer, Visible(command.Options)
+            .Select(o => (Signature(o), o.Description ?? string.Empty))
+            .Append(("-h, --help", "显示此帮助")));
 
-        if (command.Notes.Count > 0)
+        if (command is CliCommand { Notes.Count: > 0 } described)
         {
             writer.WriteLine();
-            foreach (var note in command.Notes)
+            foreach (var note in described.Notes)
             {
                 writer.WriteLine(note);
             }
+        }
+    }
+
+    /// <summary><c>--name</c> for a flag, <c>--name VALUE</c> for an option that takes a value.</summary>
+    public static string Signature(Option option) =>
+        option.Arity.MaximumNumberOfValues == 0 ? option.Name : $"{option.Name} {option.HelpName}";
+
+    private static IEnumerable<Command> Visible(IEnumerable<Command> commands) => commands.Where(c => !c.Hidden);
+
+    private static IEnumerable<Option> Visible(IEnumerable<Option> options) =>
+        options.Where(o => !o.Hidden && o is not HelpOption and not VersionOption);
+
+    private static void WriteRows(TextWriter writer, IEnumerable<(string First, string Second)> rows)
+    {
+        var all = rows.ToArray();
+        var width = all.Max(r => r.First.Length) + 2;
+        foreach (var (first, second) in all)
+        {
+            writer.WriteLine($"  {first.PadRight(width)}{second}");
         }
     }
 }

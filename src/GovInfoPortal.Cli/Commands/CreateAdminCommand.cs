@@ -1,4 +1,5 @@
 using System.Text;
+using System.CommandLine;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Cli.Database;
 using GovInfoPortal.Data;
@@ -16,45 +17,49 @@ internal static class CreateAdminCommand
     private const string PasswordStdin = "--password-stdin";
     private const string DefaultDisplayName = "管理员";
 
-    public static CommandSpec Spec { get; } = new(
-        "create-admin",
-        "创建管理员账户（生产环境首次启动前创建第一个管理员）",
-        [
-            new OptionSpec(User, "登录用户名（英文字母、数字和 - . _ @ +）", "NAME"),
-            new OptionSpec(Name, $"显示名（默认“{DefaultDisplayName}”）", "显示名"),
-            new OptionSpec(PasswordStdin, "从标准输入读取密码（一行）；不带此选项时在终端中提示输入，输入内容不显示"),
-            .. DatabaseCommand.Options,
-        ],
-        null,
-        RunAsync)
+    public static CliCommand Create(CliConsole console)
     {
-        Notes =
-        [
-            $"密码规则与门户相同：{PortalIdentity.PasswordRules}",
-            "用户名已存在时拒绝创建。",
-            $"示例：printf '%s\\n' \"$ADMIN_PASSWORD\" | {Cli.Name} create-admin --user admin --name 系统管理员 {PasswordStdin}",
-            "",
-            .. DatabaseCommand.Notes,
-            "",
-            "退出码：0 已创建；1 被拒绝（用户名已存在、密码不符合规则）或数据库操作失败；2 用法或配置错误。",
-        ],
-    };
+        var user = CliOptions.Value(User, "NAME", "登录用户名（英文字母、数字和 - . _ @ +）");
+        var name = CliOptions.Value(Name, "显示名", $"显示名（默认“{DefaultDisplayName}”）");
+        var passwordStdin = CliOptions.Flag(PasswordStdin, "从标准输入读取密码（一行）；不带此选项时在终端中提示输入，输入内容不显示");
+        var command = new CliCommand("create-admin", "创建管理员账户（生产环境首次启动前创建第一个管理员）")
+        {
+            Notes =
+            [
+                $"密码规则与门户相同：{PortalIdentity.PasswordRules}",
+                "用户名已存在时拒绝创建。",
+                $"示例：printf '%s\\n' \"$ADMIN_PASSWORD\" | {Cli.Name} create-admin --user admin --name 系统管理员 {PasswordStdin}",
+                "",
+                .. DatabaseCommand.Notes,
+                "",
+                "退出码：0 已创建；1 被拒绝（用户名已存在、密码不符合规则）或数据库操作失败；2 用法或配置错误。",
+            ],
+        };
+        command.Options.Add(user);
+        command.Options.Add(name);
+        command.Options.Add(passwordStdin);
+        var database = new DatabaseCommand.Options(command);
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetValue(user), result.GetValue(name), result.GetValue(passwordStdin), database, result, console, cancellationToken));
+        return command;
+    }
 
-    private static Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(string? userName, string? name, bool passwordStdin, DatabaseCommand.Options database, ParseResult arguments,
+        CliConsole console, CancellationToken cancellationToken)
     {
-        if (arguments.Value(User) is not { } userName || string.IsNullOrWhiteSpace(userName))
+        if (userName is null || string.IsNullOrWhiteSpace(userName))
         {
             throw new UsageException($"请用 {User} 指定登录用户名");
         }
 
-        var displayName = arguments.Value(Name) is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultDisplayName;
+        var displayName = name is not null && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultDisplayName;
         if (displayName.Length > PortalUser.DisplayNameMaxLength)
         {
             throw new UsageException($"显示名不能超过 {PortalUser.DisplayNameMaxLength} 个字符");
         }
 
-        var password = ReadPassword(arguments.Has(PasswordStdin), console);
-        return DatabaseCommand.RunAsync(arguments, console, requireMigrated: true, async services =>
+        var password = ReadPassword(passwordStdin, console);
+        return DatabaseCommand.RunAsync(database, arguments, console, requireMigrated: true, async services =>
         {
             var result = await PortalIdentity.CreateAdminAsync(services.GetRequiredService<GovInfoDbContext>(),
                 services.GetRequiredService<UserManager<PortalUser>>(), services.GetRequiredService<RoleManager<IdentityRole>>(),

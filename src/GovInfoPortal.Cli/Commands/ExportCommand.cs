@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Cli.Database;
 using GovInfoPortal.Core.Interchange;
@@ -15,45 +16,53 @@ internal static class ExportCommand
     private const string Published = "--published";
     private const string Out = "--out";
 
-    public static CommandSpec Spec { get; } = new(
-        "export",
-        "将数据库中的年度报告导出为 govinfo-annual-report/1 格式",
-        [
-            new OptionSpec(Org, "只导出此机关代码的机关的报告", "CODE"),
-            new OptionSpec(Subtree, "与 --org 一起使用：同时导出其下级机关的报告"),
-            new OptionSpec(Year, "只导出此年度的报告", "N"),
-            new OptionSpec(Published, "只导出已发布的报告"),
-            new OptionSpec(Out, "输出目录：每份报告一个文件，文件名为“机关代码（无代码时为机关名称）-年度.json”", "DIR"),
-            .. DatabaseCommand.Options,
-        ],
-        null,
-        RunAsync)
+    public static CliCommand Create(CliConsole console, CliYears years)
     {
-        Notes =
-        [
-            "不给出 --out 时，仅有一份符合条件的报告则输出到标准输出；多于一份时请用 --out 指定目录。",
-            "",
-            .. DatabaseCommand.Notes,
-            "",
-            "退出码：0 成功；1 没有符合条件的报告或数据库操作失败；2 用法或配置错误。",
-        ],
-    };
-
-    private static Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
-    {
-        if (arguments.Has(Subtree) && !arguments.Has(Org))
+        var org = CliOptions.Value(Org, "CODE", "只导出此机关代码的机关的报告");
+        var subtree = CliOptions.Flag(Subtree, $"与 {Org} 一起使用：同时导出其下级机关的报告");
+        var year = years.Option(Year, "只导出此年度的报告");
+        var published = CliOptions.Flag(Published, "只导出已发布的报告");
+        var output = CliOptions.Value(Out, "DIR", "输出目录：每份报告一个文件，文件名为“机关代码（无代码时为机关名称）-年度.json”");
+        var command = new CliCommand("export", "将数据库中的年度报告导出为 govinfo-annual-report/1 格式")
         {
-            throw new UsageException($"选项 {Subtree} 须与 {Org} 一起使用");
-        }
+            Notes =
+            [
+                "不给出 --out 时，仅有一份符合条件的报告则输出到标准输出；多于一份时请用 --out 指定目录。",
+                "",
+                .. DatabaseCommand.Notes,
+                "",
+                "退出码：0 成功；1 没有符合条件的报告或数据库操作失败；2 用法或配置错误。",
+            ],
+        };
+        command.Options.Add(org);
+        command.Options.Add(subtree);
+        command.Options.Add(year);
+        command.Options.Add(published);
+        command.Options.Add(output);
+        var database = new DatabaseCommand.Options(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(subtree) is not null && result.GetResult(org) is null)
+            {
+                result.AddError($"选项 {Subtree} 须与 {Org} 一起使用");
+            }
+        });
+        command.SetAction((result, cancellationToken) =>
+        {
+            var filter = new ReportExportFilter(
+                result.GetValue(org),
+                result.GetValue(year),
+                PublishedOnly: result.GetValue(published),
+                IncludeSubtree: result.GetValue(subtree));
+            return RunAsync(filter, result.GetValue(output), database, result, console, cancellationToken);
+        });
+        return command;
+    }
 
-        var filter = new ReportExportFilter(
-            arguments.Value(Org),
-            CliYears.Option(arguments, Year),
-            PublishedOnly: arguments.Has(Published),
-            IncludeSubtree: arguments.Has(Subtree));
-        var directory = arguments.Value(Out);
-
-        return DatabaseCommand.RunAsync(arguments, console, requireMigrated: true, async services =>
+    private static Task<int> RunAsync(ReportExportFilter filter, string? directory, DatabaseCommand.Options database, ParseResult arguments,
+        CliConsole console, CancellationToken cancellationToken)
+    {
+        return DatabaseCommand.RunAsync(database, arguments, console, requireMigrated: true, async services =>
         {
             var exporter = services.GetRequiredService<ReportExporter>();
             return directory is null

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Cli.Database;
 using GovInfoPortal.Cli.Input;
@@ -9,29 +10,34 @@ namespace GovInfoPortal.Cli.Commands;
 /// <summary><c>import FILE…</c>: stores reports of the interchange format, all or nothing.</summary>
 internal static class ImportCommand
 {
-    private const string Replace = "--replace";
-
-    public static CommandSpec Spec { get; } = new(
-        "import",
-        "将 govinfo-annual-report/1 格式的年度报告导入数据库（全部成功或全部不导入）",
-        [new OptionSpec(Replace, "替换同一机关同一年度已有的报告（已发布的报告不能替换）"), .. DatabaseCommand.Options],
-        new ArgumentsSpec("FILE", "报告文件（JSON）；给出目录时导入其中所有 *.json 文件", Min: 1),
-        RunAsync)
+    public static CliCommand Create(CliConsole console, CliYears years)
     {
-        Notes =
-        [
-            "机关按代码查找，无代码时按名称；不存在的机关（及其上级）会自动创建。",
-            "写明 publishedOn 的报告作为已发布报告存档，其余作为草稿导入。",
-            "",
-            .. DatabaseCommand.Notes,
-            "",
-            "退出码：0 全部导入；1 被拒绝（如报告已存在），未导入任何报告；2 有文件无法读取或用法错误，未导入任何报告。",
-        ],
-    };
+        var replace = CliOptions.Flag("--replace", "替换同一机关同一年度已有的报告（已发布的报告不能替换）");
+        var files = new Argument<string[]>("FILE") { Description = "报告文件（JSON）；给出目录时导入其中所有 *.json 文件", Arity = ArgumentArity.OneOrMore };
+        var command = new CliCommand("import", "将 govinfo-annual-report/1 格式的年度报告导入数据库（全部成功或全部不导入）")
+        {
+            Notes =
+            [
+                "机关按代码查找，无代码时按名称；不存在的机关（及其上级）会自动创建。",
+                "写明 publishedOn 的报告作为已发布报告存档，其余作为草稿导入。",
+                "",
+                .. DatabaseCommand.Notes,
+                "",
+                "退出码：0 全部导入；1 被拒绝（如报告已存在），未导入任何报告；2 有文件无法读取或用法错误，未导入任何报告。",
+            ],
+        };
+        command.Options.Add(replace);
+        var database = new DatabaseCommand.Options(command);
+        command.Arguments.Add(files);
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetRequiredValue(files), result.GetValue(replace), years.Today, database, result, console, cancellationToken));
+        return command;
+    }
 
-    private static async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, bool replace, DateOnly today, DatabaseCommand.Options database, ParseResult arguments,
+        CliConsole console, CancellationToken cancellationToken)
     {
-        var files = await InputFile.ReadAllAsync(InputFile.Expand(arguments.Positionals), cancellationToken);
+        var files = await InputFile.ReadAllAsync(InputFile.Expand(paths), today, cancellationToken);
         if (files.Count == 0)
         {
             return console.Fail(ExitCodes.BadInput, "没有要导入的文件（给出的目录中没有 *.json 文件）");
@@ -52,10 +58,10 @@ internal static class ImportCommand
         }
 
         var items = files.Select(f => new ImportItem(f.Path, f.Document!)).ToArray();
-        return await DatabaseCommand.RunAsync(arguments, console, requireMigrated: true, async services =>
+        return await DatabaseCommand.RunAsync(database, arguments, console, requireMigrated: true, async services =>
         {
             var result = await services.GetRequiredService<ReportImporter>()
-                .ImportAsync(items, new ReportImportOptions(arguments.Has(Replace)), cancellationToken);
+                .ImportAsync(items, new ReportImportOptions(replace), cancellationToken);
             if (!result.Success)
             {
                 foreach (var error in result.Errors)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Core.Domain;
@@ -18,10 +19,22 @@ internal static class DatabaseCommand
 {
     public const string EnvironmentPrefix = "GOVINFO_";
 
-    private static readonly OptionSpec Provider = new("--provider", "数据库类型：Sqlite、Postgres 或 SqlServer（覆盖配置项 Database:Provider）", "NAME");
-    private static readonly OptionSpec Connection = new("--connection", "连接字符串（覆盖配置项 ConnectionStrings:Default）", "STRING");
+    /// <summary>The options that choose the database, added to the command given; <see cref="RunAsync"/> reads them.</summary>
+    public sealed class Options
+    {
+        private readonly Option<string> _provider = CliOptions.Value("--provider", "NAME", "数据库类型：Sqlite、Postgres 或 SqlServer（覆盖配置项 Database:Provider）");
+        private readonly Option<string> _connection = CliOptions.Value("--connection", "STRING", "连接字符串（覆盖配置项 ConnectionStrings:Default）");
 
-    public static IReadOnlyList<OptionSpec> Options { get; } = [Provider, Connection];
+        public Options(Command command)
+        {
+            command.Options.Add(_provider);
+            command.Options.Add(_connection);
+        }
+
+        public string? Provider(ParseResult result) => result.GetValue(_provider);
+
+        public string? Connection(ParseResult result) => result.GetValue(_connection);
+    }
 
     public static IReadOnlyList<string> Notes { get; } =
     [
@@ -34,14 +47,14 @@ internal static class DatabaseCommand
     /// Runs <paramref name="action"/> with the data services of the configured database. Unless
     /// <paramref name="requireMigrated"/> is false, a database with pending migrations is refused first.
     /// </summary>
-    public static async Task<int> RunAsync(ParsedArguments arguments, CliConsole console, bool requireMigrated,
+    public static async Task<int> RunAsync(Options options, ParseResult arguments, CliConsole console, bool requireMigrated,
         Func<IServiceProvider, Task<int>> action, CancellationToken cancellationToken)
     {
         ServiceProvider services;
         DatabaseSettings settings;
         try
         {
-            var configuration = BuildConfiguration(arguments);
+            var configuration = BuildConfiguration(options, arguments);
             services = new ServiceCollection()
                 .AddGovInfoDatabase(configuration, Directory.GetCurrentDirectory())
                 .AddPortalIdentityCore()
@@ -85,15 +98,15 @@ internal static class DatabaseCommand
         }
     }
 
-    private static IConfiguration BuildConfiguration(ParsedArguments arguments)
+    private static IConfiguration BuildConfiguration(Options options, ParseResult arguments)
     {
         var overrides = new Dictionary<string, string?>();
-        if (arguments.Value(Provider.Name) is { } provider)
+        if (options.Provider(arguments) is { } provider)
         {
             overrides[$"{GovInfoDatabase.SectionName}:Provider"] = provider;
         }
 
-        if (arguments.Value(Connection.Name) is { } connection)
+        if (options.Connection(arguments) is { } connection)
         {
             overrides[$"ConnectionStrings:{GovInfoDatabase.ConnectionStringName}"] = connection;
         }

@@ -1,4 +1,3 @@
-using GovInfoPortal.Cli.CommandLine;
 using GovInfoPortal.Core.Interchange;
 
 namespace GovInfoPortal.Cli.Input;
@@ -22,23 +21,23 @@ internal sealed record InputFile(string Path, ReportDocument? Document, IReadOnl
                 : [argument])
             .ToArray();
 
-    public static async Task<IReadOnlyList<InputFile>> ReadAllAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<InputFile>> ReadAllAsync(IEnumerable<string> paths, DateOnly today, CancellationToken cancellationToken)
     {
         var files = new List<InputFile>();
         foreach (var path in paths)
         {
-            files.Add(await ReadAsync(path, cancellationToken));
+            files.Add(await ReadAsync(path, today, cancellationToken));
         }
 
         return files;
     }
 
-    public static async Task<InputFile> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<InputFile> ReadAsync(string path, DateOnly today, CancellationToken cancellationToken)
     {
         try
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            var result = await ReportDocumentReader.ReadAsync(stream, CliYears.Today, cancellationToken);
+            var result = await ReportDocumentReader.ReadAsync(stream, today, cancellationToken);
             return new InputFile(path, result.Document, result.Errors.Select(e => new InputError(e.Path, e.Message)).ToArray());
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
