@@ -279,6 +279,14 @@ print("| ---: | ---: | ---: | ---: |")
 for second in sorted(per_second):
     c = per_second[second]
     print(f"| {second} | {c['all']} | {c['5xx']} | {c['stale']} |")
+print()
+print("## Not measured by this script")
+print()
+print("- A standby or failover: " + ("stopped through BENCH_CHAOS_STANDBY_STOP (above)." if standby else "no standby was configured, so none was stopped."))
+print("- Killing portal 1, nginx itself or the reviewer's own process; a network partition; a slow (rather than stopped) database;")
+print("  PostgreSQL killed with SIGKILL or `-m immediate` (it is stopped with `-m fast`, which ends every session first).")
+print("- Anything over HTTP/2 or from more than one client address; a database of production size (BENCH_REPORTS).")
+print("- The reviewer's browser: the review API is called as the review page's script calls it, with the same cookie and token.")
 sys.exit(0 if ok else 1)
 PY
 cat bench/results/chaos.md
