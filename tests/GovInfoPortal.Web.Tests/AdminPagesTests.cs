@@ -218,6 +218,38 @@ public sealed class AdminPagesTests(DatabaseFixture databases) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Replaying_the_enable_or_disable_form_changes_nothing_and_ends_no_session()
+    {
+        // The security scan posted the admin's own status form again with its value altered: it bound as "enable",
+        // which renewed the admin's stamp and ended its session in the middle of the scan.
+        var (database, portal, admin, userName) = await SignedInAdminAsync();
+        await using var _ = portal;
+        await using var db = database.CreateContext();
+        var self = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        async Task<string?> StampAsync(string id) => (await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)).SecurityStamp;
+
+        var enabled = await admin.PostAsync($"/admin/users/{self.Id}?handler=Disable", ("disable", "false"));
+        var altered = await admin.PostAsync($"/admin/users/{self.Id}?handler=Disable", ("disable", "wapiti"));
+
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains("未说明停用还是启用该账户，未作更改。", await altered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(self.SecurityStamp, await StampAsync(self.Id));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
+
+        // Another account: a disabled one stays disabled under an altered value, and disabling it again renews nothing.
+        var clerkName = await portal.CreateUserAsync(PortalRoles.Clerk, (await portal.CreateOrganizationAsync("停用测试镇")).Id);
+        var clerk = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == clerkName);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/admin/users/{clerk.Id}?handler=Disable", ("disable", "true"))).StatusCode);
+        var disabledStamp = await StampAsync(clerk.Id);
+        Assert.NotEqual(clerk.SecurityStamp, disabledStamp);
+        Assert.Contains("未说明停用还是启用该账户", await (await admin.PostAsync($"/admin/users/{clerk.Id}?handler=Disable", ("disable", "1 OR 1=1"))).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/admin/users/{clerk.Id}?handler=Disable", ("disable", "true"))).StatusCode);
+        Assert.True((await db.Users.AsNoTracking().SingleAsync(u => u.Id == clerk.Id)).IsDisabled);
+        Assert.Equal(disabledStamp, await StampAsync(clerk.Id));
+    }
+
+    [Fact]
     public async Task An_admin_who_saves_its_own_account_stays_signed_in_under_the_new_name()
     {
         var (database, portal, admin, userName) = await SignedInAdminAsync();

@@ -131,6 +131,13 @@ public sealed class UserAdministration(GovInfoDbContext db, UserManager<PortalUs
             return AdminResult.Failed(null, "不能停用自己的账户。");
         }
 
+        // Enabling an enabled account (or disabling a disabled one) changes nothing and so ends no session: a repeated
+        // or replayed form must not sign the account out (the admin's own form is posted again by scanners).
+        if (user.IsDisabled == disabled)
+        {
+            return AdminResult.Success;
+        }
+
         user.IsDisabled = disabled;
         var result = await users.UpdateAsync(user);
         if (result.Succeeded)

@@ -64,17 +64,20 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDisableAsync(string id, string? disable, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var result = await users.SetDisabledAsync(id, disable, User.UserIdOf()!);
+        // The form says true or false; anything else changes nothing (it would otherwise bind as false and enable).
+        var result = bool.TryParse(disable, out var wanted)
+            ? await users.SetDisabledAsync(id, wanted, User.UserIdOf()!)
+            : AdminResult.Failed(null, "未说明停用还是启用该账户，未作更改。请在本页点击“停用账户”或“启用账户”。");
         if (result.Succeeded)
         {
-            TempData["Status"] = disable ? $"已停用用户“{Account.UserName}”，其已登录的会话随即失效。" : $"已启用用户“{Account.UserName}”。";
+            TempData["Status"] = wanted ? $"已停用用户“{Account.UserName}”，其已登录的会话随即失效。" : $"已启用用户“{Account.UserName}”。";
             return Redirect($"/admin/users/{id}");
         }
 
