@@ -61,9 +61,9 @@ public static class SelfCheckSetup
         }
         catch (Exception exception) when (exception is InvalidDataException or FileNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            var reason = exception is InvalidOperationException { InnerException: { } inner } ? inner.Message : exception.Message;
-            app.Logger.LogCritical("The assessment checklists ({Section}) cannot be read: {Reason}", SelfCheckOptions.Section, reason);
-            throw new Accounts.StartupRefusedException(reason);
+            // The container does not wrap a constructor's exception: its message is the zh-CN reason.
+            app.Logger.LogCritical("The assessment checklists ({Section}) cannot be read: {Reason}", SelfCheckOptions.Section, exception.Message);
+            throw new Accounts.StartupRefusedException(exception.Message);
         }
     }
 }
