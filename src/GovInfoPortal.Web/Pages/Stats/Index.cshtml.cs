@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -87,6 +88,16 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
     private static ChartSpec Chart(string prefix, string title, Series series, string kind, bool stacked) => new(
         $"chart-{prefix}-{series.Group.Code}", kind, stacked, title, series.Categories,
         [.. series.Group.Measures.Select((measure, i) => new ChartSeries(measure.Label, series.Values[i]))]);
+
+    /// <summary>The indicators of the subtree's totals, then of each column of the children side by side.</summary>
+    public IndicatorTableModel IndicatorTable => new("stats-indicator-table", $"{Subtree?.Year} 年度指标（合计及各下级机关）", "范围",
+        Subtree is not { Definition: { } definition } subtree ? [] :
+        [
+            new IndicatorRow($"{Organization?.Name}及全部下级机关合计", null, subtree.Indicators),
+            .. subtree.Columns.Select(c => new IndicatorRow(c.Name, c.Own ? null : Link(c.Organization.Key, subtree.Year), c.Indicators(definition))),
+        ]);
+
+    public string RankLink => ReportLinks.WithQuery("/stats/rank", ("org", Organization?.Key), ("year", Year));
 
     public string Link(string? organizationKey, int? year) =>
         ReportLinks.WithQuery("/stats", ("org", organizationKey), ("year", year));
