@@ -206,25 +206,13 @@ public static class OpenDataApi
         {
             writer.WriteStartObject(indicator.Definition.Code);
             writer.WriteString("name", indicator.Definition.Name);
-            WriteNumber(writer, "numerator", indicator.Numerator);
-            WriteNumber(writer, "denominator", indicator.Denominator);
-            WriteNumber(writer, "value", indicator.RoundedRate);
+            ReportDocumentWriter.WriteNumber(writer, "numerator", indicator.Numerator);
+            ReportDocumentWriter.WriteNumber(writer, "denominator", indicator.Denominator);
+            ReportDocumentWriter.WriteNumber(writer, "value", indicator.RoundedRate);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,
