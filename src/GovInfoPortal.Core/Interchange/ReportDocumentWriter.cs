@@ -125,8 +125,10 @@ public static class ReportDocumentWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    /// <summary>A figure, or null for an empty one.</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (value is { } number)
         {
             writer.WriteNumber(name, number);

@@ -54,7 +54,7 @@ public static class OpenDataApi
         api.MapGet("/stats", StatsAsync)
             .WithName("getStats")
             .WithSummary("一个机关及其下级机关某年度已发布报告的合计")
-            .WithDescription("合计表二、表三、表四的每个单元格（按填报数字相加，空单元格不计），表的结构与交换格式相同。2018 年及以前的存档报告没有统计表。")
+            .WithDescription("合计表二、表三、表四的每个单元格（按填报数字相加，空单元格不计），表的结构与交换格式相同；indicators 给出合计的公开率、行政复议纠错率和行政诉讼纠错率（分子、分母和比值，分母为 0 时比值为 null）。2018 年及以前的存档报告没有统计表，也没有指标。")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -188,10 +188,31 @@ public static class OpenDataApi
             }
 
             writer.WriteEndObject();
+            WriteIndicators(writer, Indicators.Compute(definition.Format, sums.Table));
             writer.WriteEndObject();
         }
 
         return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// <c>"indicators": {"disclosureRate": {"name": "公开率", "numerator": 22, "denominator": 26, "value": 0.8462}, …}</c>:
+    /// each indicator of the totals (the ratio of the sums), <c>value</c> null when undefined (a denominator of 0).
+    /// </summary>
+    private static void WriteIndicators(Utf8JsonWriter writer, IReadOnlyList<IndicatorValue> indicators)
+    {
+        writer.WriteStartObject("indicators");
+        foreach (var indicator in indicators)
+        {
+            writer.WriteStartObject(indicator.Definition.Code);
+            writer.WriteString("name", indicator.Definition.Name);
+            ReportDocumentWriter.WriteNumber(writer, "numerator", indicator.Numerator);
+            ReportDocumentWriter.WriteNumber(writer, "denominator", indicator.Denominator);
+            ReportDocumentWriter.WriteNumber(writer, "value", indicator.RoundedRate);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, PublicReports reports, ReportValidationService validation,

@@ -14,6 +14,9 @@ namespace GovInfoPortal.Web.Caching;
 /// since both show the subtree's years and its trend over the years;</item>
 /// <item>the statistics API (<c>/api/v1/stats?org=&amp;year=</c>) and the API's list and search of reports
 /// (<c>/api/v1/reports?org=&amp;year=&amp;q=</c>): the subtree in that year (every year without one);</item>
+/// <item>the rank of a body's children (<c>/stats/rank?org=&amp;year=</c>): the subtree in that year (every year
+/// without one);</item>
+/// <item>a comparison (<c>/compare?a={org}/{year}&amp;b={org}/{year}</c>): both reports;</item>
 /// <item>everything else (home, search — whose year list counts every year's reports —, feed, sitemap, the API page):
 /// <see cref="ContentTags.Lists"/>, which every publication changes.</item>
 /// </list>
@@ -54,6 +57,23 @@ public static class PublicPageTags
         if (path.Equals("/stats", StringComparison.OrdinalIgnoreCase))
         {
             return [ContentTags.Subtree(OrganizationOf(request))];
+        }
+
+        // The rank of a body's children reads their kept totals of one year: the subtree in that year.
+        if (path.Equals("/stats/rank", StringComparison.OrdinalIgnoreCase))
+        {
+            var key = OrganizationOf(request);
+            return [Year(request) is { } year ? ContentTags.Subtree(key, year) : ContentTags.Subtree(key)];
+        }
+
+        // A comparison shows two reports and nothing else: both reports (an unreadable address shows the form alone).
+        if (path.Equals("/compare", StringComparison.OrdinalIgnoreCase))
+        {
+            string[] compared = [.. new[] { "a", "b" }
+                .Select(name => request.Query[name] is { Count: 1 } values ? ReportOf("/" + values[0]?.Trim()) : null)
+                .OfType<(string Key, int Year)>()
+                .Select(report => ContentTags.Report(report.Key, report.Year))];
+            return compared.Length > 0 ? compared : [ContentTags.Lists];
         }
 
         return [ContentTags.Lists];

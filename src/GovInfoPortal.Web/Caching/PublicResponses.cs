@@ -7,7 +7,7 @@ namespace GovInfoPortal.Web.Caching;
 /// </summary>
 public static class PublicResponses
 {
-    private static readonly string[] ExactPaths = ["/", "/index", "/search", "/stats", "/api", "/feed.atom", "/sitemap.xml", "/robots.txt"];
+    private static readonly string[] ExactPaths = ["/", "/index", "/search", "/stats", "/stats/rank", "/compare", "/api", "/feed.atom", "/sitemap.xml", "/robots.txt"];
 
     private static readonly string[] Prefixes = ["/reports", "/api/v1", "/sitemaps", "/openapi"];
 

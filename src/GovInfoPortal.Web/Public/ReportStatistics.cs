@@ -34,8 +34,27 @@ public sealed record Series(MeasureGroup Group, IReadOnlyList<string> Categories
 /// <summary>The statistics of one organization: its reports across the years.</summary>
 public sealed record OrganizationTrend(IReadOnlyList<int> Years, IReadOnlyList<Series> Series, IReadOnlyList<int> LegacyYears);
 
+/// <summary>
+/// One column of the children side by side: a child over its whole subtree, or the organization's own report
+/// (<paramref name="Own"/>), read from the kept totals.
+/// </summary>
+public sealed record SubtreeColumn(string Name, PublicOrganization Organization, bool Own, TableTotals Totals)
+{
+    /// <summary>The indicators of the column's totals (the ratio of the sums).</summary>
+    public IReadOnlyList<IndicatorValue> Indicators(FormatDefinition definition) =>
+        Core.Formats.Indicators.Compute(definition.Format, Totals.Table);
+}
+
 /// <summary>The statistics of a subtree for a year: its totals in the official layout, and its children side by side.</summary>
-public sealed record SubtreeYear(int Year, FormatDefinition? Definition, TableTotals Totals, IReadOnlyList<Series> Children);
+public sealed record SubtreeYear(int Year, FormatDefinition? Definition, TableTotals Totals, IReadOnlyList<Series> Children)
+{
+    /// <summary>The columns behind <see cref="Children"/>: the organization's own report first, then each child with reports.</summary>
+    public IReadOnlyList<SubtreeColumn> Columns { get; init; } = [];
+
+    /// <summary>The indicators of the subtree's totals; none for a year without tables.</summary>
+    public IReadOnlyList<IndicatorValue> Indicators =>
+        Definition is null ? [] : Core.Formats.Indicators.Compute(Definition.Format, Totals.Table);
+}
 
 /// <summary>
 /// The figures behind the statistics page and <c>GET /api/v1/stats</c>, over published reports only:
@@ -119,19 +138,19 @@ public sealed class ReportStatistics(PublicReports reports, PublicTotals totals)
         var subtree = await totals.ForSubtreeAsync(organization.Path, year, cancellationToken);
         var byChild = await totals.ForChildrenAsync(organization.Id, year, cancellationToken);
         var children = await reports.ChildrenAsync(organization, year, cancellationToken);
-        var columns = new List<(string Name, TableTotals Totals)>();
+        var columns = new List<SubtreeColumn>();
         if (byChild.TryGetValue(organization.Id, out var own))
         {
-            columns.Add(($"{ReportFileNames.ShortName(organization.Name, null)}（本级）", own));
+            columns.Add(new($"{ReportFileNames.ShortName(organization.Name, null)}（本级）", organization, true, own));
         }
 
         // Children side by side under the names readers use (晋江市西园街道办事处 → 西园街道).
         columns.AddRange(children.Where(c => byChild.ContainsKey(c.Organization.Id))
-            .Select(c => (ReportFileNames.ShortName(c.Organization.Name, organization.Name), byChild[c.Organization.Id])));
+            .Select(c => new SubtreeColumn(ReportFileNames.ShortName(c.Organization.Name, organization.Name), c.Organization, false, byChild[c.Organization.Id])));
         var series = Groups(definition).Select(group => new Series(group, [.. columns.Select(c => c.Name)],
             [.. group.Measures.Select(measure => (IReadOnlyList<decimal?>)[.. columns.Select(c => measure.ValueIn(c.Totals.Table(measure.TableCode)))])]))
             .ToList();
-        return new SubtreeYear(year, definition, subtree, series);
+        return new SubtreeYear(year, definition, subtree, series) { Columns = columns };
     }
 
     private static decimal? Value(Measure measure, ReportFormat format, ReportTable applications, ReportTable reviewLitigation)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using GovInfoPortal.Core.Domain;
-using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Accounts;
@@ -8,7 +7,6 @@ using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Totals;
-using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Review;
@@ -150,55 +148,8 @@ public sealed class ReportReviews(GovInfoDbContext db, ReviewWorkflow workflow, 
     }
 
     /// <summary>Each table in the official layout with this year's figure and last year's beside it, differences marked.</summary>
-    private static (IReadOnlyList<OfficialTableModel> Tables, int Changed) YearOnYear(ReportWorkingCopy copy, AnnualReport? lastYear)
-    {
-        if (lastYear is null)
-        {
-            return ([], 0);
-        }
-
-        var changed = 0;
-        var tables = new List<OfficialTableModel>();
-        foreach (var table in FormatDefinition.For(copy.Format).Tables)
-        {
-            var current = copy.Table(table.Code);
-            var previous = lastYear.Table(table.Code);
-            var comparable = FormatDefinition.For(lastYear.Format).FindTable(table.Code);
-            changed += table.Cells.Count(cell => comparable?.IndexOf(cell.Row.Code, cell.Column.Code) >= 0 &&
-                current[cell.Row.Code, cell.Column.Code] != previous[cell.Row.Code, cell.Column.Code]);
-            tables.Add(OfficialTableModel.For(table, current, $"yoy-") with
-            {
-                CaptionPrefix = "与上年对比：",
-                FigureContent = cell => CompareCell(current, previous, comparable, cell.Cell!),
-            });
-        }
-
-        return (tables, changed);
-    }
-
-    private static IHtmlContent CompareCell(ReportTable current, ReportTable previous, TableDefinition? comparable, CellDefinition cell)
-    {
-        var now = current[cell.Row.Code, cell.Column.Code];
-        var content = new HtmlContentBuilder();
-        content.AppendHtml("<span class=\"yoy-now\">").Append(ContentComparison.Figure(now) ?? "—").AppendHtml("</span>");
-        if (comparable?.IndexOf(cell.Row.Code, cell.Column.Code) is not >= 0)
-        {
-            return content.AppendHtml("<span class=\"yoy-last\">上年无此项</span>");
-        }
-
-        var before = previous[cell.Row.Code, cell.Column.Code];
-        var differs = now != before;
-        content.AppendHtml(differs ? "<span class=\"yoy-last yoy-changed\">" : "<span class=\"yoy-last\">")
-            .Append("上年 ").Append(ContentComparison.Figure(before) ?? "—");
-        if (differs && now is { } a && before is { } b)
-        {
-            content.Append(a > b ? $"（+{ContentComparison.Figure(a - b)}）" : $"（{ContentComparison.Figure(a - b)}）");
-        }
-        else if (differs)
-        {
-            content.Append("（有变化）");
-        }
-
-        return content.AppendHtml("</span>");
-    }
+    private static (IReadOnlyList<OfficialTableModel> Tables, int Changed) YearOnYear(ReportWorkingCopy copy, AnnualReport? lastYear) =>
+        lastYear is null
+            ? ([], 0)
+            : TableComparison.Compare(copy.Format, copy.Table, lastYear.Format, lastYear.Table, "yoy-", "与上年对比：", "上年");
 }

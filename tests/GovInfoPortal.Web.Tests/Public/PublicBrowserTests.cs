@@ -154,6 +154,11 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         { "report-legacy", "/reports/350582001/2018" },
         { "stats", "/stats?org=350500&year=2023" },
         { "stats-body", "/stats?org=350505" },
+        { "stats-rank", "/stats/rank?org=350500&year=2023" },
+        { "stats-rank-cell", "/stats/rank?org=350582&year=2020&by=applications%7CnewlyReceived%7Ctotal" },
+        { "compare", "/compare?a=350505/2023&b=350505/2023" },
+        { "compare-formats", "/compare?a=350505/2023&b=350582003/2020" },
+        { "compare-form", "/compare" },
         { "api", "/api" },
     };
 

@@ -85,6 +85,8 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /reports/{orgCode}/{year:reportyear}/original.pdf"] = All(NotFound),
         ["GET /search"] = All(Ok),
         ["GET /stats"] = All(Ok),
+        ["GET /stats/rank"] = All(Ok),
+        ["GET /compare"] = All(Ok),
         ["GET /api"] = All(Ok),
         ["GET /api/v1/reports"] = All(Ok),
         ["GET /api/v1/reports/{orgCode}/{year:int}"] = All(Ok),
@@ -313,7 +315,12 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         }
 
         // Routes that need a query to answer at all.
-        return path == "/api/v1/stats" ? $"{path}?org={values["orgCode"]}&year=2023" : path;
+        return path switch
+        {
+            "/api/v1/stats" or "/stats/rank" => $"{path}?org={values["orgCode"]}&year=2023",
+            "/compare" => $"{path}?a={values["orgCode"]}/2023&b={values["orgCode"]}/2023",
+            _ => path,
+        };
     }
 
     /// <summary>One route of the app: method, pattern and page handler, named as the matrix names it.</summary>

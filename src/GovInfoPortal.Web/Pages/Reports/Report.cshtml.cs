@@ -27,6 +27,16 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
 
     public string Description { get; private set; } = string.Empty;
 
+    /// <summary>This report as <c>/compare</c> names it: <c>350505/2023</c>.</summary>
+    public string CompareKey => $"{OrganizationKey}/{Body.Report.Year}";
+
+    /// <summary>What the comparison form proposes: the organization's latest other year, or nothing.</summary>
+    public string? SuggestedOther => OtherYears.Count > 0 ? $"{OrganizationKey}/{OtherYears[0].Year}" : null;
+
+    /// <summary>The report's own indicators (none for a legacy report).</summary>
+    public IndicatorTableModel Indicators => new("report-indicator-table", "本报告指标", "报告",
+        [new IndicatorRow($"{Body.Report.Year} 年度", null, Core.Formats.Indicators.Of(Body.Report))]);
+
     public async Task<IActionResult> OnGetAsync(string orgCode, int year, CancellationToken cancellationToken)
     {
         var report = await reports.FindAsync(orgCode, year, cancellationToken);

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using GovInfoPortal.Core.Formats;
-using GovInfoPortal.Core.Validation;
-using GovInfoPortal.Web.Clerk;
+using GovInfoPortal.Web.Pages.Shared;
 using GovInfoPortal.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,28 +45,19 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Year is { } asked && InputLimits.YearRefusal("年度", asked, ClerkDates.Today(time)) is not null)
+        var scope = await StatsScope.ResolveAsync(reports, OrganizationKey, Year, StatsScope.Today(time), cancellationToken);
+        if (scope.NotFound)
         {
             return NotFound();
         }
 
-        Regions = await reports.RegionsAsync(cancellationToken);
-        Organization = string.IsNullOrWhiteSpace(OrganizationKey)
-            ? Regions.Select(r => r.Organization).FirstOrDefault()
-            : await reports.FindOrganizationAsync(OrganizationKey, cancellationToken);
+        (Regions, Organization, Years, Year) = (scope.Regions, scope.Organization, scope.Years, scope.Year);
         if (Organization is null)
         {
-            return string.IsNullOrWhiteSpace(OrganizationKey) ? Page() : NotFound();
+            return Page();
         }
 
         Ancestors = await reports.AncestorsAsync(Organization, cancellationToken);
-        Years = [.. (await reports.YearCountsAsync(Organization, cancellationToken))
-            .Select(c => c.Year).Where(y => FormatDefinition.For(ReportFormats.ForYear(y)).HasTables)];
-        if (Year is not { } year || !Years.Contains(year))
-        {
-            Year = Years.Count > 0 ? Years[0] : null;
-        }
-
         Trend = await statistics.TrendAsync(Organization, cancellationToken);
         TrendCharts = [.. Trend.Series.Select(s => Chart("trend", $"历年{s.Group.Title}", s, s.Group.Code == "applications" ? "line" : "bar", s.Group.Code == "outcomes"))];
         if (Year is { } selected)
@@ -87,6 +76,16 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
     private static ChartSpec Chart(string prefix, string title, Series series, string kind, bool stacked) => new(
         $"chart-{prefix}-{series.Group.Code}", kind, stacked, title, series.Categories,
         [.. series.Group.Measures.Select((measure, i) => new ChartSeries(measure.Label, series.Values[i]))]);
+
+    /// <summary>The indicators of the subtree's totals, then of each column of the children side by side.</summary>
+    public IndicatorTableModel IndicatorTable => new("stats-indicator-table", $"{Subtree?.Year} 年度指标（合计及各下级机关）", "范围",
+        Subtree is not { Definition: { } definition } subtree ? [] :
+        [
+            new IndicatorRow($"{Organization?.Name}及全部下级机关合计", null, subtree.Indicators),
+            .. subtree.Columns.Select(c => new IndicatorRow(c.Name, c.Own ? null : Link(c.Organization.Key, subtree.Year), c.Indicators(definition))),
+        ]);
+
+    public string RankLink => ReportLinks.WithQuery("/stats/rank", ("org", Organization?.Key), ("year", Year));
 
     public string Link(string? organizationKey, int? year) =>
         ReportLinks.WithQuery("/stats", ("org", organizationKey), ("year", year));
