@@ -28,6 +28,11 @@ public static class ErrorHandling
                 return true;
             }
 
+            if (IsTransactionEndedByServer(e))
+            {
+                return true;
+            }
+
             if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsDatabaseUnavailable))
             {
                 return true;
@@ -36,6 +41,16 @@ public static class ErrorHandling
 
         return false;
     }
+
+    // When the server ends a session (a restart or failover: 57P01) while a transaction is open, Npgsql completes the
+    // transaction under it and refuses every later command or commit in it with an InvalidOperationException, which
+    // carries no error code: its messages are the only sign. A transaction misused after its own commit by the portal
+    // would read the same, but none does (every transaction is scoped to one `await using`).
+    private static readonly string[] EndedTransactionMessages = ["Transaction is already completed", "This NpgsqlTransaction has completed"];
+
+    private static bool IsTransactionEndedByServer(Exception exception) =>
+        exception is InvalidOperationException { Source: "Npgsql" }
+        && EndedTransactionMessages.Any(message => exception.Message.StartsWith(message, StringComparison.Ordinal));
 
     // A body that outgrows its endpoint's limit while Kestrel reads it is the client's 413, not a fault.
     private static int SelectStatus(Exception exception) =>
