@@ -222,7 +222,16 @@ public sealed partial class ReadReplicas : BackgroundService
         var key = string.Join(",", hosts);
         if (!_routes.TryGetValue(key, out var connectionString))
         {
-            connectionString = new NpgsqlConnectionStringBuilder(_read) { Host = key }.ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(_read) { Host = key };
+            if (hosts.Count == 1)
+            {
+                // Npgsql takes a session attribute or load balancing only with several hosts; one left (the primary
+                // gone and one standby caught up, say) is simply the one to read from.
+                builder.TargetSessionAttributes = null;
+                builder.LoadBalanceHosts = false;
+            }
+
+            connectionString = builder.ConnectionString;
             _routes[key] = connectionString;
         }
 

@@ -121,6 +121,46 @@ public sealed class ReadReplicaTests
         await portal.DisposeAsync();
     }
 
+    [Theory, PostgresData]
+    public async Task With_the_primary_gone_public_reads_answer_from_the_standby_or_say_the_outage_never_a_fault(TestProvider provider)
+    {
+        Assert.Equal(TestProvider.Postgres, provider);
+        await using var cluster = await ReplicatedPostgres.StartAsync();
+        await ReplicatedPostgres.ScalarAsync(cluster.PrimaryPort, "CREATE DATABASE govinfo");
+        var database = new TestDatabase(TestProvider.Postgres, ReplicatedPostgres.ConnectionString(cluster.PrimaryPort, "govinfo"), () => Task.CompletedTask);
+        await database.MigrateAsync();
+        await using var portal = new ClerkPortal(database, demo: false, settings: new Dictionary<string, string>
+        {
+            ["ConnectionStrings:" + ReadReplicas.ConnectionStringName] = ReadStringOfCompose(cluster),
+        });
+        var city = await portal.CreateOrganizationAsync("主库停机市" + DatabaseFixture.Unique(""), kind: OrganizationKind.PeoplesGovernment);
+        var replicas = portal.Services.GetRequiredService<ReadReplicas>();
+        await UntilAsync(() => replicas.Standbys.Count > 0, "the standby never joined the public reads");
+        var anonymous = portal.Session().Client;
+
+        // Only the standby answers now: the route narrows to that one host, which must still be a usable connection string.
+        await cluster.StopPrimaryAsync();
+        string[] pages = ["/reports?year=2025&after=primary-stop", "/search?q=主库停机", "/api/v1/reports?after=primary-stop", "/stats?year=2025&after=primary-stop"];
+        var clock = Stopwatch.StartNew();
+        var fromStandby = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            foreach (var url in pages)
+            {
+                using var response = await anonymous.GetAsync($"{url}&n={clock.ElapsedMilliseconds}");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable,
+                    $"{url} answered {(int)response.StatusCode} with the primary gone: {body[..Math.Min(body.Length, 300)]}");
+                fromStandby += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.True(fromStandby > 0, "no public page was read from the standby while the primary was gone");
+        await portal.DisposeAsync();
+    }
+
     /// <summary>
     /// The read string of docker-compose.yml's portal-read (the replica profile): the standby first, then the primary, for
     /// when no standby answers; here with the test servers' addresses and credentials and a name for its connections.

@@ -104,6 +104,16 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the primary (fast shutdown), as a restart or a failed primary does; the standby keeps running.</summary>
+    public async Task StopPrimaryAsync()
+    {
+        if (_primaryRunning)
+        {
+            _primaryRunning = false;
+            await AsPostgresAsync("pg_ctl", "-D", PrimaryData, "-m", "fast", "-w", "stop");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
