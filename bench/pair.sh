@@ -9,7 +9,16 @@ season_database() {
   database="$database_prefix$reports_wanted"
   connection="$pg_admin;Database=$database"
   build_release
-  if [ "$(pg "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres)" != 1 ]; then
+  # bench/run.sh's database of the same size on the same server, when there is one, is copied rather than seeded
+  # again (at 1,000,000 reports seeding takes the better part of an hour; the copy a minute or two).
+  local template="govinfo_bench_$reports_wanted"
+  if [ "$(pg "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres)" != 1 ] \
+    && [ "$(pg "SELECT 1 FROM pg_database WHERE datname = '$template'" postgres)" = 1 ]; then
+    log "Copying $template (seeded by bench/run.sh) into $database"
+    pg "CREATE DATABASE $database TEMPLATE $template" postgres
+    cli migrate --provider Postgres --connection "$connection" >/dev/null
+    pg "ANALYZE"
+  elif [ "$(pg "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres)" != 1 ]; then
     log "Seeding $reports_wanted reports into $database (once; later runs reuse it)"
     pg "CREATE DATABASE $database" postgres
     cli migrate --provider Postgres --connection "$connection" >/dev/null
