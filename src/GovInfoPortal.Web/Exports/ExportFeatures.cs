@@ -12,7 +12,6 @@ public static class ExportFeatures
     public static IServiceCollection AddTotalsAndExports(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddScoped<ReviewScopes>();
         services.AddScoped<CityTotals>();
         services.AddScoped<ExportJobQueue>();
         services.AddScoped<PdfZipBuilder>();

@@ -1,5 +1,6 @@
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Data.Audit;
+using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Review;
@@ -23,6 +24,8 @@ public static class ReviewFeatures
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<ReviewDashboard>();
+        services.AddScoped<ReviewScopes>();
+        services.AddScoped<ReviewerContext>();
         services.AddScoped<ReportReviews>();
         services.AddScoped<Notifications>();
         services.AddAuthorizationBuilder()

@@ -91,8 +91,10 @@ public sealed class ReviewAccessTests(DatabaseFixture databases) : IClassFixture
         Assert.Contains(">审核通过</button>", reviewPage, StringComparison.Ordinal);
         Assert.Contains(">退回</button>", reviewPage, StringComparison.Ordinal);
 
-        // An outsider's dashboard shows its own subtree, not this one, even when asked for it.
-        Assert.DoesNotContain("审核市某街道", await scene.Outsider.GetStringAsync(dashboard), StringComparison.Ordinal);
+        // An outsider asking for this subtree is refused, as on the totals and exports pages; its own dashboard shows its own subtree.
+        Assert.True(IsDenied(await scene.Outsider.GetAsync(dashboard)));
+        Assert.DoesNotContain("审核市某街道", await scene.Outsider.GetStringAsync("/review?year=2025"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await scene.Reviewer.GetAsync("/review?org=999999999")).StatusCode);
 
         // Admins read the review and its audit trail, without the reviewer's buttons.
         Assert.Contains("审核市某街道", await scene.Admin.GetStringAsync(dashboard), StringComparison.Ordinal);

@@ -101,8 +101,17 @@ public sealed class YearLimitsTests(DatabaseFixture databases) : IClassFixture<D
         await using var _ = portal;
         var reviewer = await portal.SignedInAsync(PortalRoles.Reviewer, city.Id);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/review?year=2028")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/review?year=2007")).StatusCode);
+        // The review pages choose their year alike (ReviewerContext): a year out of range is said so and the default shown.
+        foreach (var refused in new[] { "2028", "2007" })
+        {
+            var dashboard = await reviewer.GetAsync($"/review?year={refused}");
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            var shown = WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync());
+            Assert.Contains(refused == "2028" ? $"年度{Refusal}已显示正在报送的" : "已显示正在报送的", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<option value=\"{refused}\" selected", shown, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("年度填写有误，已显示正在报送的", WebUtility.HtmlDecode(await reviewer.Client.GetStringAsync("/review?year=abc")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/review?year=2025")).StatusCode);
 
         var totals = await reviewer.GetAsync($"/review/totals?year=2028&org={city.Id}");

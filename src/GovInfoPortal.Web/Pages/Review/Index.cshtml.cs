@@ -1,17 +1,13 @@
 using GovInfoPortal.Core.Domain;
-using GovInfoPortal.Core.Validation;
-using GovInfoPortal.Data;
-using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Review;
 using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Pages.Review;
 
 /// <summary>The year's review dashboard of the user's subtree (reviewers act, admins look).</summary>
-public sealed class IndexModel(ReviewScopes scopes, ReviewDashboard dashboard, GovInfoDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(ReviewerContext reviewer, ReviewDashboard dashboard) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -38,33 +34,36 @@ public sealed class IndexModel(ReviewScopes scopes, ReviewDashboard dashboard, G
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>Why the year asked for was not taken (zh-CN), shown above the dashboard.</summary>
+    public string? YearProblem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        if (await reviewer.ScopeAsync(User, cancellationToken) is not { } scope)
         {
             return Forbid();
         }
 
-        if (Year is { } askedYear && InputLimits.YearRefusal("年度", askedYear, ClerkDates.Today(time)) is not null)
+        var subtree = await reviewer.SubtreeAsync(scope, Org, cancellationToken);
+        switch (subtree.Outcome)
         {
-            return NotFound();
+            case SubtreeOutcome.NotFound:
+                return NotFound();
+            case SubtreeOutcome.Forbidden:
+                return Forbid();
         }
 
-        var root = Org is { } id && await scopes.FindAsync(id, cancellationToken) is { } chosen && scope.Covers(chosen.Path)
-            ? chosen
-            : await scopes.DefaultAsync(scope, cancellationToken);
-        if (root is null)
+        if (subtree.Organization is not { } root)
         {
             return Page();
         }
 
-        Choices = await scopes.ChoicesAsync(scope, cancellationToken);
-        var lastYear = ClerkDates.Today(time).Year - 1;
-        var stored = await db.Reports.InSubtree(root.Path).Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
-        Years = [.. stored.Append(lastYear).Distinct().OrderDescending()];
-        var year = Year is { } asked && Years.Contains(asked) ? asked : lastYear;
+        Choices = subtree.Choices;
+        var year = await reviewer.YearAsync(root, Year, !ModelState.IsValid, YearDefault.ReportingYear, cancellationToken: cancellationToken);
+        Years = year.Years;
+        YearProblem = year.Problem;
         var kind = OrganizationKinds.TryParse(Kind, out var parsed) ? parsed : (OrganizationKind?)null;
-        View = await dashboard.LoadAsync(root, new DashboardQuery(year, DashboardStatuses.Parse(Status), Overdue, kind, PageNumber), cancellationToken);
+        View = await dashboard.LoadAsync(root, new DashboardQuery(year.Year, DashboardStatuses.Parse(Status), Overdue, kind, PageNumber), cancellationToken);
         return Page();
     }
 

@@ -1,10 +1,8 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
-using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Web.Accounts;
-using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Exports;
+using GovInfoPortal.Web.Review;
 using GovInfoPortal.Web.Security;
 using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +14,7 @@ namespace GovInfoPortal.Web.Pages.Review.Exports;
 /// <summary>A reviewer's ZIP exports: ask for a year's published PDFs of a subtree, follow the progress, download.</summary>
 [Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
 [RequestSizeLimit(RequestLimits.ShortForm)]
-public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, CityTotals totals, TimeProvider time) : PageModel
+public sealed class IndexModel(ReviewerContext reviewer, ExportRequests exports) : PageModel
 {
     [BindProperty]
     public int? Year { get; set; }
@@ -38,19 +36,19 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        if (await reviewer.ScopeAsync(User, cancellationToken) is not { } scope)
         {
             return Forbid();
         }
 
-        await LoadAsync(scope, cancellationToken);
+        await LoadAsync(scope, posted: false, cancellationToken);
         return Page();
     }
 
     /// <summary>The user's jobs as JSON, for the progress display's polling.</summary>
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken)
     {
-        if (await scopes.ForAsync(User, cancellationToken) is null)
+        if (await reviewer.ScopeAsync(User, cancellationToken) is null)
         {
             return Forbid();
         }
@@ -76,19 +74,21 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        if (await reviewer.ScopeAsync(User, cancellationToken) is not { } scope)
         {
             return Forbid();
         }
 
         ScopeOrganization? organization = null;
-        if (Org is { } id)
+        if (Org is not null)
         {
-            organization = await scopes.FindAsync(id, cancellationToken);
-            if (organization is not null && !scope.Covers(organization.Path))
+            var subtree = await reviewer.SubtreeAsync(scope, Org, cancellationToken);
+            if (subtree.Outcome == SubtreeOutcome.Forbidden)
             {
                 return Forbid();
             }
+
+            organization = subtree.Organization;
         }
 
         if (organization is null)
@@ -99,7 +99,7 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
         {
             Problem = "请选择有效的年度。";
         }
-        else if (InputLimits.YearRefusal("年度", year, ClerkDates.Today(time)) is { } refusal)
+        else if (reviewer.YearRefusal(year) is { } refusal)
         {
             Problem = refusal;
         }
@@ -119,24 +119,28 @@ public sealed class IndexModel(ReviewScopes scopes, ExportRequests exports, City
             }
         }
 
-        await LoadAsync(scope, cancellationToken);
+        await LoadAsync(scope, posted: true, cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(ReviewScope scope, CancellationToken cancellationToken)
+    /// <summary>The jobs and the form's choices; after a refused request the form keeps what was posted.</summary>
+    private async Task LoadAsync(ReviewScope scope, bool posted, CancellationToken cancellationToken)
     {
         Jobs = await exports.ListAsync(User.UserIdOf()!, cancellationToken);
-        Choices = await scopes.ChoicesAsync(scope, cancellationToken);
-        Org ??= scope.RootId ?? Choices.FirstOrDefault()?.Id;
-        var thisYear = ChinaTime.Today(time).Year;
-        if (Year is null)
+        var subtree = await reviewer.SubtreeAsync(scope, null, cancellationToken);
+        Choices = subtree.Choices;
+        Org ??= subtree.Organization?.Id ?? Choices.FirstOrDefault()?.Id;
+        if (posted && Year is { } chosen)
         {
-            // The latest year with something to export, else last year (whose reports are being published).
-            var organization = Choices.FirstOrDefault(c => c.Id == Org);
-            var published = organization is null ? [] : await totals.PublishedYearsAsync(organization, cancellationToken);
-            Year = published.Count > 0 ? published[0] : thisYear - 1;
+            // What was posted stays chosen, also when it was refused (the reason is shown above the form).
+            Years = reviewer.Offered(ReportFormats.MinYear, chosen);
+            return;
         }
 
-        Years = [.. Enumerable.Range(ReportFormats.MinYear, thisYear - ReportFormats.MinYear + 1).Append(Year.Value).Distinct().OrderDescending()];
+        var year = await reviewer.YearAsync(Choices.FirstOrDefault(c => c.Id == Org), Year, unreadable: !posted && !ModelState.IsValid,
+            YearDefault.LatestPublished, cancellationToken: cancellationToken);
+        Year = year.Year;
+        Years = year.Years;
+        Problem ??= year.Problem;
     }
 }

@@ -1,10 +1,8 @@
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
-using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Data.Accounts;
 using GovInfoPortal.Documents.Excel;
-using GovInfoPortal.Web.Clerk;
 using GovInfoPortal.Web.Pages.Shared;
+using GovInfoPortal.Web.Review;
 using GovInfoPortal.Web.Totals;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +13,7 @@ namespace GovInfoPortal.Web.Pages.Review.Totals;
 
 /// <summary>City-wide totals: the sums of a subtree's published reports of a year, shown and downloaded as Excel.</summary>
 [Authorize(Roles = $"{PortalRoles.Reviewer},{PortalRoles.Admin}")]
-public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvider time) : PageModel
+public sealed class IndexModel(ReviewerContext reviewer, CityTotals totals) : PageModel
 {
     /// <summary>Most bodies a list on the page names; the Excel file's 机关名单 has them all.</summary>
     public const int MaxListed = 500;
@@ -99,45 +97,33 @@ public sealed class IndexModel(ReviewScopes scopes, CityTotals totals, TimeProvi
     /// <summary>Loads the page's figures, or the answer for a user who may not see them.</summary>
     private async Task<IActionResult?> LoadAsync(bool withBodies, CancellationToken cancellationToken)
     {
-        if (await scopes.ForAsync(User, cancellationToken) is not { } scope)
+        if (await reviewer.ScopeAsync(User, cancellationToken) is not { } scope)
         {
             return Forbid();
         }
 
-        Scope = Org is { } id ? await scopes.FindAsync(id, cancellationToken) : await scopes.DefaultAsync(scope, cancellationToken);
-        if (Scope is null)
+        var subtree = await reviewer.SubtreeAsync(scope, Org, cancellationToken);
+        switch (subtree.Outcome)
+        {
+            case SubtreeOutcome.NotFound:
+                return NotFound();
+            case SubtreeOutcome.Forbidden:
+                return Forbid();
+        }
+
+        if (subtree.Organization is null)
         {
             return NotFound();
         }
 
-        if (!scope.Covers(Scope.Path))
-        {
-            return Forbid();
-        }
-
-        Choices = await scopes.ChoicesAsync(scope, cancellationToken);
-        var published = (await totals.PublishedYearsAsync(Scope, cancellationToken)).Where(CityTotals.HasTables).ToList();
-        // Reports are published early in the following year: without any, last year's is the one in progress.
-        var thisYear = ChinaTime.Today(time).Year;
-        SelectedYear = published.Count > 0 ? published[0] : thisYear - 1;
-        if (!ModelState.IsValid)
-        {
-            YearProblem = "年度填写有误，已显示最近一个有已发布报告的年度。";
-        }
-        else if (Year is { } year)
-        {
-            if (InputLimits.YearRefusal("年度", year, ClerkDates.Today(time)) is { } refusal)
-            {
-                YearProblem = $"{refusal}已显示最近一个有已发布报告的年度。";
-            }
-            else
-            {
-                SelectedYear = year;
-            }
-        }
-
-        var newest = Math.Max(thisYear, SelectedYear);
-        Years = [.. Enumerable.Range(ReportFormats.FirstYear2019, newest - ReportFormats.FirstYear2019 + 1).Append(SelectedYear).Distinct().OrderDescending()];
+        Scope = subtree.Organization;
+        Choices = subtree.Choices;
+        // Only years whose format has tables can be summed.
+        var year = await reviewer.YearAsync(Scope, Year, !ModelState.IsValid, YearDefault.LatestPublished, ReportFormats.FirstYear2019,
+            CityTotals.HasTables, cancellationToken);
+        SelectedYear = year.Year;
+        Years = year.Years;
+        YearProblem = year.Problem;
         Totals = await totals.ForAsync(Scope, SelectedYear, withBodies, cancellationToken);
         return null;
     }
