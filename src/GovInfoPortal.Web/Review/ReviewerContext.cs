@@ -3,6 +3,8 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Validation;
 using GovInfoPortal.Web.Totals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GovInfoPortal.Web.Review;
 
@@ -20,7 +22,16 @@ public enum SubtreeOutcome
 }
 
 /// <summary>The subtree a review page works on and the subtrees it offers.</summary>
-public sealed record SubtreeChoice(ScopeOrganization? Organization, SubtreeOutcome Outcome, IReadOnlyList<ScopeOrganization> Choices);
+public sealed record SubtreeChoice(ScopeOrganization? Organization, SubtreeOutcome Outcome, IReadOnlyList<ScopeOrganization> Choices)
+{
+    /// <summary>The page's answer when the subtree asked for is not one to show (404 unknown, 403 outside the scope), else null.</summary>
+    public IActionResult? Refusal(PageModel page) => Outcome switch
+    {
+        SubtreeOutcome.NotFound => page.NotFound(),
+        SubtreeOutcome.Forbidden => page.Forbid(),
+        _ => null,
+    };
+}
 
 /// <summary>Which year a review page opens on when none (or none usable) is asked for.</summary>
 public enum YearDefault

@@ -103,12 +103,9 @@ public sealed class IndexModel(ReviewerContext reviewer, CityTotals totals) : Pa
         }
 
         var subtree = await reviewer.SubtreeAsync(scope, Org, cancellationToken);
-        switch (subtree.Outcome)
+        if (subtree.Refusal(this) is { } refused)
         {
-            case SubtreeOutcome.NotFound:
-                return NotFound();
-            case SubtreeOutcome.Forbidden:
-                return Forbid();
+            return refused;
         }
 
         if (subtree.Organization is null)
