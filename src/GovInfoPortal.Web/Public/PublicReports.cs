@@ -131,9 +131,12 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
         var total = await CountAsync(year, subtree, cancellationToken);
         // Newest year first, then newest report first: the (Year, Status) index yields the years in order, so
         // only one year's reports are ever sorted, even at a national scale.
-        var items = await reports
-            .OrderByDescending(r => r.Year)
-            .ThenByDescending(r => r.Id)
+        var ordered = reports.OrderByDescending(r => r.Year);
+        // In a subtree, the reports come from its organizations (path index, then (OrganizationId, Year)) and are
+        // sorted: ordered by the bare id, PostgreSQL walks the primary key backwards and tests every report of the
+        // country against the subtree, which at 1,000,000 reports took 9.4 s for a subtree of 3,000 bodies whose
+        // reports are not the newest (42 ms sorted). The expression keeps the key's index out of the ordering.
+        var items = await (subtree is null ? ordered.ThenByDescending(r => r.Id) : ordered.ThenByDescending(r => r.Id + 0))
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(Item)
