@@ -71,6 +71,7 @@ public sealed class DatasetBuilder(GovInfoDbContext db)
             }
 
             var own = csvs[yearFormat];
+            csvs.Remove(yearFormat);
             own.Csv.Dispose();
             await own.File.DisposeAsync();
             File.Move(own.Path, csvPath, overwrite: true);
