@@ -19,7 +19,8 @@ public sealed record BuiltDataset(int Reports, int CsvRows, DatasetFile Zip, Dat
 /// cached page is (<see cref="ContentChangeTracker"/>): nothing is read from the database to tell. A download of a
 /// dataset that is not current builds it: one build per dataset at a time (concurrent requests wait for it), at most
 /// <see cref="MaxConcurrentBuilds"/> builds at once; the build reads the primary, never a standby that may lag behind
-/// the change that made it necessary. Replaced files are deleted after <see cref="RetiredFor"/>, so that a download
+/// the change that made it necessary. At most <see cref="MaxKept"/> datasets are kept (the least recently asked for go
+/// first). Replaced files are deleted after <see cref="RetiredFor"/>, so that a download
 /// that began on them can finish; the folder goes with the process, and folders of instances gone for a day are removed.
 /// </summary>
 public sealed partial class DatasetStore : IDisposable
@@ -31,6 +32,9 @@ public sealed partial class DatasetStore : IDisposable
 
     public static readonly TimeSpan RetiredFor = TimeSpan.FromMinutes(30);
 
+    /// <summary>How many datasets an instance keeps; beyond, the least recently asked for are retired (and built again when asked).</summary>
+    public const int MaxKept = 500;
+
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
 
     private readonly ContentChangeTracker _changes;
@@ -39,6 +43,7 @@ public sealed partial class DatasetStore : IDisposable
     private readonly ILogger<DatasetStore> _logger;
     private readonly CancellationToken _stopping;
     private readonly ConcurrentDictionary<string, BuiltDataset> _built = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _asked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<BuiltDataset>>> _building = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(BuiltDataset Dataset, DateTimeOffset RetiredAt)> _retired = new();
     private readonly SemaphoreSlim _slots = new(MaxConcurrentBuilds, MaxConcurrentBuilds);
@@ -67,12 +72,13 @@ public sealed partial class DatasetStore : IDisposable
     /// <summary>The current dataset, built now (or awaited from the build under way) when there is none.</summary>
     public async Task<BuiltDataset> GetAsync(DatasetScope scope, CancellationToken cancellationToken)
     {
+        var id = Id(scope);
+        _asked[id] = _time.GetTimestamp();
         if (Current(scope) is { } current)
         {
             return current;
         }
 
-        var id = Id(scope);
         var building = _building.GetOrAdd(id, _ => new Lazy<Task<BuiltDataset>>(() =>
         {
             // The build outlives the request that started it (others wait for it) and runs outside its context.
@@ -121,6 +127,7 @@ public sealed partial class DatasetStore : IDisposable
                 }
 
                 _built[id] = built;
+                RetireLeastAsked(id);
                 DeleteRetired();
                 LogBuilt(_logger, scope.Key, scope.Year, built.Reports, built.Zip.Size);
                 return built;
@@ -146,6 +153,25 @@ public sealed partial class DatasetStore : IDisposable
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         var hash = await SHA256.HashDataAsync(file);
         return new DatasetFile(path, file.Length, Convert.ToHexStringLower(hash));
+    }
+
+    /// <summary>Beyond <see cref="MaxKept"/> datasets, retires those asked for least recently (never the one just built).</summary>
+    private void RetireLeastAsked(string justBuilt)
+    {
+        var excess = _built.Count - MaxKept;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var id in _built.Keys.Where(id => id != justBuilt).OrderBy(id => _asked.GetValueOrDefault(id)).Take(excess).ToList())
+        {
+            if (_built.TryRemove(id, out var retired))
+            {
+                _asked.TryRemove(id, out _);
+                _retired.Enqueue((retired, _time.GetUtcNow()));
+            }
+        }
     }
 
     private void DeleteRetired()
