@@ -59,6 +59,11 @@ public sealed partial class DatasetStore : IDisposable
         RemoveAbandoned(parent);
     }
 
+    private long _builds;
+
+    /// <summary>How many datasets this instance has built since the start, for tests and diagnostics.</summary>
+    public long Builds => Interlocked.Read(ref _builds);
+
     /// <summary>This instance's folder of dataset files.</summary>
     public string Folder { get; }
 
@@ -127,6 +132,7 @@ public sealed partial class DatasetStore : IDisposable
                 }
 
                 _built[id] = built;
+                Interlocked.Increment(ref _builds);
                 RetireLeastAsked(id);
                 DeleteRetired();
                 LogBuilt(_logger, scope.Key, scope.Year, built.Reports, built.Zip.Size);

@@ -273,8 +273,11 @@ public sealed class DatasetsTests(IndicatorPortals portals) : IClassFixture<Indi
     }
 }
 
-/// <summary>A publication makes the datasets of its year for its organization's ancestors' subtrees out of date, and no others.</summary>
-public sealed class DatasetEvictionTests : IAsyncLifetime
+/// <summary>
+/// Datasets on databases of their own: a publication makes the datasets of its year for its organization's ancestors'
+/// subtrees out of date, and no others; concurrent downloads share one build; a year holding two formats.
+/// </summary>
+public sealed class DatasetBuildTests : IAsyncLifetime
 {
     private readonly DatabaseFixture _databases = new();
 
@@ -320,6 +323,64 @@ public sealed class DatasetEvictionTests : IAsyncLifetime
             Assert.Equal(built[url], store.Current(ScopeOf(portal, url))?.BuiltAt);
             Assert.Equal(before[url], await DownloadAsync(client, url));
         }
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Concurrent_downloads_of_a_dataset_share_one_build(TestProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider, migrate: false);
+        await using var portal = new PortalFactory(database, demo: true);
+        using var client = portal.CreateClient();
+        await CatchUpAsync(portal);
+        var store = portal.Services.GetRequiredService<DatasetStore>();
+        var builds = store.Builds;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            using var response = await client.GetAsync(i % 2 == 0 ? "/datasets/2023.zip?org=350500" : "/datasets/2023.csv?org=350500");
+            return (response.StatusCode, response.Headers.ETag?.Tag);
+        })));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.Equal(2, answers.Select(a => a.Tag).Distinct().Count());
+        Assert.Equal(builds + 1, store.Builds);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_year_holding_two_formats_has_a_csv_of_each_in_the_zip_and_the_years_own_alone(TestProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider, migrate: false);
+        await using var portal = new PortalFactory(database, demo: true);
+        using var client = portal.CreateClient();
+        await using (var db = database.CreateContext())
+        {
+            // An archived 2023 report in the 2019 format (only an import can hold one: format.mismatch refuses it otherwise).
+            var city = await db.Organizations.SingleAsync(o => o.Code == "350500");
+            var body = new Organization("泉州市旧格式测试局", "OLD-FORMAT", OrganizationKind.Department, city);
+            db.Organizations.Add(body);
+            db.Reports.Add(AnnualReport.Archived(body, 2023, ReportFormat.Format2019, published: true, new DateOnly(2024, 1, 5), DateTime.UtcNow));
+            await db.SaveWithPathsAsync();
+        }
+
+        await CatchUpAsync(portal);
+        using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/datasets/2023.zip")));
+        Assert.Equal(["figures-2021.csv", "figures-2019.csv"], zip.Entries.Where(e => e.Name.EndsWith(".csv", StringComparison.Ordinal)).Select(e => e.FullName));
+        Assert.Equal(2, DatasetsTests.Documents(zip).Count);
+        var old = ReadCsv(zip.GetEntry("figures-2019.csv")!);
+        Assert.Equal(FiguresCsv.Header(ReportFormat.Format2019), old[0]);
+        Assert.Equal("OLD-FORMAT", Assert.Single(old.Skip(1))[0]);
+
+        var alone = DatasetsTests.CsvLines(await client.GetByteArrayAsync("/datasets/2023.csv"));
+        Assert.Equal(FiguresCsv.Header(ReportFormat.Format2021), alone[0]);
+        Assert.Equal("350505", Assert.Single(alone.Skip(1))[0]);
+    }
+
+    private static List<List<string>> ReadCsv(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return DatasetsTests.CsvLines(bytes.ToArray());
     }
 
     /// <summary>The file's ETag and how many reports it holds (JSON entries of a ZIP, rows of a CSV).</summary>
