@@ -20,9 +20,8 @@ public static class CsvReportRenderer
     public static void Render(ReportDocument report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        writer.NewLine = "\r\n";
-        WriteLine(writer, Header);
+        using var writer = Csv.Writer(output);
+        Csv.WriteLine(writer, Header);
 
         string[] prefix =
         [
@@ -38,7 +37,7 @@ public static class CsvReportRenderer
             foreach (var cell in table.Cells)
             {
                 var value = values[cell.Row.Code, cell.Column.Code];
-                WriteLine(writer,
+                Csv.WriteLine(writer,
                 [
                     .. prefix,
                     $"{table.MessageLabel} {table.Title}",
@@ -54,7 +53,7 @@ public static class CsvReportRenderer
 
         foreach (var (name, value) in report.LegacyFigures.Cells)
         {
-            WriteLine(writer, [.. prefix, "统计附表", "legacyFigures", name, name, "value", "数值", value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]);
+            Csv.WriteLine(writer, [.. prefix, "统计附表", "legacyFigures", name, name, "value", "数值", value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]);
         }
     }
 
@@ -67,30 +66,4 @@ public static class CsvReportRenderer
 
     private static string RowLabel(RowDefinition row) =>
         string.Join(" ", new[] { row.BlockTitle, row.SectionLabel, row.GroupLabel, row.Label }.Where(part => part is not null));
-
-    private static void WriteLine(TextWriter writer, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            writer.Write(Escape(fields[i]));
-        }
-
-        writer.WriteLine();
-    }
-
-    /// <summary>Quotes a field when needed, and defuses leading characters that spreadsheets would run as formulas.</summary>
-    private static string Escape(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '\t' or '\r' || (field.StartsWith('-') && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _)))
-        {
-            field = "'" + field;
-        }
-
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
-    }
 }

@@ -79,6 +79,13 @@ public static class PublicPageTags
         return [ContentTags.Lists];
     }
 
+    /// <summary>
+    /// What a bulk dataset (<c>/datasets/{year}.zip?org=</c> and its CSV) depends on: the subtree in that year. A
+    /// publication names the subtree of its organization and of each ancestor for its year, so it makes those
+    /// subtrees' datasets of its year out of date and no others. The files are kept on disk, not in the output cache.
+    /// </summary>
+    public static IReadOnlyList<string> OfDataset(string key, int year) => [ContentTags.Subtree(key, year)];
+
     /// <summary>The organization key and year of <c>/{org}/{year}</c>, <c>/{org}/{year}.{ext}</c>, <c>/{org}/{year}/versions/{n}</c>.</summary>
     private static (string Key, int Year)? ReportOf(PathString rest)
     {

@@ -11,8 +11,11 @@ public static class PublicResponses
 
     private static readonly string[] Prefixes = ["/reports", "/api/v1", "/sitemaps", "/openapi"];
 
-    /// <summary>Under a public prefix, yet for signed-in users only.</summary>
-    private static readonly string[] Excluded = [Review.ReviewApi.Prefix];
+    /// <summary>
+    /// Under a public prefix, yet for signed-in users only, or answering from this instance's own state (the dataset
+    /// listing shows which datasets this instance has built), so never kept in the output cache.
+    /// </summary>
+    private static readonly string[] Excluded = [Review.ReviewApi.Prefix, Datasets.DatasetEndpoints.ApiPath];
 
     private static readonly string[] StaticPrefixes = ["/css", "/js", "/lib", "/favicon.svg"];
 

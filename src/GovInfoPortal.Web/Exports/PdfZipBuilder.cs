@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
-using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
 using GovInfoPortal.Data.Exports;
@@ -58,12 +56,12 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var names = new ZipEntryNames();
                 var done = 0;
-                await foreach (var report in InBatchesAsync(published, cancellationToken))
+                await foreach (var report in published.InTreeOrderAsync(BatchSize, cancellationToken))
                 {
                     var document = ReportDocument.FromReport(report);
-                    var entry = zip.CreateEntry(UniqueName(downloads.FileNameOf(document, PdfExtension), report.Organization, names), CompressionLevel.Fastest);
+                    var entry = zip.CreateEntry(names.Unique(downloads.FileNameOf(document, PdfExtension), report.Organization), CompressionLevel.Fastest);
                     await using (var stream = await entry.OpenAsync(cancellationToken))
                     {
                         await downloads.WriteAsync(document, PdfExtension, stream, cancellationToken);
@@ -89,56 +87,5 @@ public sealed class PdfZipBuilder(GovInfoDbContext db, ReportDownloads downloads
         {
             File.Delete(partial);
         }
-    }
-
-    /// <summary>
-    /// The reports in tree order, <see cref="BatchSize"/> at a time, each batch a short query of its own that
-    /// starts after the last organization path of the one before (a path is unique, and a body has one report a year).
-    /// </summary>
-    private static async IAsyncEnumerable<AnnualReport> InBatchesAsync(IQueryable<AnnualReport> reports,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? after = null;
-        while (true)
-        {
-            var page = after is null ? reports : reports.Where(r => string.Compare(r.Organization.Path, after) > 0);
-            var batch = await page
-                .Include(r => r.Organization).ThenInclude(o => o.Parent)
-                .OrderBy(r => r.Organization.Path)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            foreach (var report in batch)
-            {
-                yield return report;
-            }
-
-            if (batch.Count < BatchSize)
-            {
-                yield break;
-            }
-
-            after = batch[^1].Organization.Path;
-        }
-    }
-
-    /// <summary>The download's name; bodies of the same short name (two 城关镇) get their code or full name added.</summary>
-    private static string UniqueName(string fileName, Organization organization, HashSet<string> taken)
-    {
-        var name = fileName;
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        var extension = Path.GetExtension(fileName);
-        if (!taken.Contains(name))
-        {
-            taken.Add(name);
-            return name;
-        }
-
-        name = $"{stem}（{organization.Code ?? organization.Name}）{extension}";
-        for (var n = 2; !taken.Add(name); n++)
-        {
-            name = $"{stem}（{organization.Code ?? organization.Name}，{n}）{extension}";
-        }
-
-        return name;
     }
 }

@@ -1,6 +1,7 @@
 using GovInfoPortal.Data.Search;
 using GovInfoPortal.Data.Statistics;
 using GovInfoPortal.Web.Api;
+using GovInfoPortal.Web.Datasets;
 
 namespace GovInfoPortal.Web.Public;
 
@@ -19,6 +20,7 @@ public static class PublicFeatures
         services.AddScoped<PublicTotals>();
         services.AddScoped<PublicCache>();
         services.AddMemoryCache();
+        services.AddDatasets();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "政府信息公开工作年度报告 开放数据接口";
@@ -35,6 +37,7 @@ public static class PublicFeatures
         app.MapOpenDataApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFeeds();
+        app.MapDatasets();
         return app;
     }
 }

@@ -160,6 +160,8 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         { "compare-formats", "/compare?a=350505/2023&b=350582003/2020" },
         { "compare-form", "/compare" },
         { "api", "/api" },
+        { "datasets", "/datasets" },
+        { "datasets-year", "/datasets?org=350500&year=2023" },
     };
 
     [BrowserTheory]
