@@ -4,7 +4,11 @@ using PdfSharp.Pdf;
 
 namespace GovInfoPortal.Documents.Pdf;
 
-/// <summary>The PDF download: the report as an official document after GB/T 9704-2012, CJK fonts embedded as subsets.</summary>
+/// <summary>
+/// The PDF download: the report as an official document after GB/T 9704-2012, CJK fonts embedded as subsets. A
+/// published version's PDF is the same bytes every time (<see cref="PdfFingerprint"/>), so that a copy can be
+/// verified by rendering the version again.
+/// </summary>
 public sealed class PdfRenderer : IDirectReportRenderer
 {
     public const string MediaType = "application/pdf";
@@ -37,6 +41,7 @@ public sealed class PdfRenderer : IDirectReportRenderer
         document.Info.Author = content.Author;
         document.Info.Subject = "政府信息公开工作年度报告";
         document.Info.Creator = "GovInfoPortal";
+        PdfFingerprint.Stamp(document, report);
         document.Language = "zh-CN";
         document.ViewerPreferences.DisplayDocTitle = true;
         document.Options.CompressContentStreams = true;
