@@ -9,7 +9,7 @@ namespace GovInfoPortal.Documents.Pdf;
 
 /// <summary>
 /// What makes a published version's PDF the same bytes on every machine and names the version it is: the creation
-/// and modification dates fixed at the publication date (midnight China time; an archived report without one: 1 January
+/// and modification dates fixed at the publication date (noon China time, written in UTC, which is the same day; an archived report without one: 1 January
 /// of the year after the report's), the file identifier (<c>/ID</c>) derived from the fingerprint, and the fingerprint
 /// itself in the document information, as the custom entry <c>/GovInfoFingerprint</c> and in the keywords
 /// (<c>SHA-256 …</c>, which PDFsharp also writes into the XMP metadata).
@@ -44,6 +44,68 @@ public static partial class PdfFingerprint
         document.Internals.SecondDocumentID = Latin1(id.AsSpan(16, 16));
     }
 
+    /// <summary>
+    /// Replaces the random subset tags PDFsharp gives the embedded fonts (<c>/KHSQZT+WenQuanYi…</c>) with tags
+    /// counted in the order the fonts' objects come, the same for every rendering of the same document; every
+    /// entry naming one subset keeps naming it by one tag.
+    /// </summary>
+    internal static void FixFontTags(PdfDocument document)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dictionary in document.Internals.GetAllObjects().OfType<PdfDictionary>())
+        {
+            foreach (var key in (string[])["/BaseFont", "/FontName"])
+            {
+                var name = dictionary.Elements.GetName(key);
+                if (name is not { Length: > 8 } || name[7] != '+' || !name.AsSpan(1, 6).ContainsOnlyAsciiUppercase())
+                {
+                    continue;
+                }
+
+                var tag = name.Substring(1, 6);
+                if (!tags.TryGetValue(tag, out var fixedTag))
+                {
+                    fixedTag = SubsetTag(tags.Count);
+                    tags[tag] = fixedTag;
+                }
+
+                dictionary.Elements.SetName(key, "/" + fixedTag + name[7..]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the XMP's <c>uuid:…</c> document and instance ids in the saved bytes with UUIDs made from the two
+    /// halves of the file identifier (<c>/ID</c>), in place: the same length, so the cross-reference offsets hold.
+    /// </summary>
+    internal static void FixXmpIds(Span<byte> pdf, PdfDocument document)
+    {
+        string[] halves = [document.Internals.FirstDocumentID, document.Internals.SecondDocumentID];
+        var text = Encoding.Latin1.GetString(pdf);
+        var index = 0;
+        foreach (Match match in XmpUuid().Matches(text))
+        {
+            var seed = SHA256.HashData(Encoding.Latin1.GetBytes("govinfo-xmp-id:" + halves[Math.Min(index++, 1)]));
+            var uuid = new Guid(seed.AsSpan(0, 16)).ToString("D");
+            Encoding.ASCII.GetBytes(uuid).CopyTo(pdf[(match.Index + "uuid:".Length)..]);
+        }
+    }
+
+    [GeneratedRegex(@"(?<=<xmpMM:(?:DocumentID|InstanceID)>)uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.CultureInvariant)]
+    private static partial Regex XmpUuid();
+
+    /// <summary>The n-th tag: GIPAAA, GIPAAB … (six uppercase letters, as the PDF reference asks).</summary>
+    private static string SubsetTag(int number)
+    {
+        var letters = new char[] { 'G', 'I', 'P', 'A', 'A', 'A' };
+        for (var i = 5; i >= 3 && number > 0; i--, number /= 26)
+        {
+            letters[i] = (char)('A' + number % 26);
+        }
+
+        return new string(letters);
+    }
+
     /// <summary>The fingerprint a PDF names in its document information, or null (not a PDF of a published version).</summary>
     public static string? Read(ReadOnlySpan<byte> pdf)
     {
@@ -59,7 +121,7 @@ public static partial class PdfFingerprint
     private static void Date(PdfDocument document, DateOnly day)
     {
         // A local time of the machine would put its offset into the file: the time is given as UTC.
-        var utc = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+        var utc = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset).UtcDateTime;
         document.Info.CreationDate = utc;
         document.Info.ModificationDate = utc;
     }
@@ -68,4 +130,20 @@ public static partial class PdfFingerprint
 
     [GeneratedRegex(@"/GovInfoFingerprint\s*\(([0-9a-f]{64})\)", RegexOptions.CultureInvariant)]
     private static partial Regex InfoEntry();
+}
+
+internal static class AsciiSpans
+{
+    public static bool ContainsOnlyAsciiUppercase(this ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

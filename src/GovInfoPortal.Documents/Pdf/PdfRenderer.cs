@@ -29,7 +29,7 @@ public sealed class PdfRenderer : IDirectReportRenderer
 
     void IDirectReportRenderer.Render(ReportDocument report, Stream output) => Write(report, output);
 
-    /// <summary>Saves the PDF into <paramref name="output"/> as it is written out (PDFsharp needs no seeking), leaving it open.</summary>
+    /// <summary>Writes the PDF into <paramref name="output"/> (which needs no seeking), leaving it open.</summary>
     public static void Write(ReportDocument report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -50,6 +50,14 @@ public sealed class PdfRenderer : IDirectReportRenderer
             composer.Compose(content);
         }
 
-        document.Save(output, false);
+        PdfFingerprint.FixFontTags(document);
+
+        // The XMP metadata PDFsharp writes names the file by new random UUIDs at every save: saved into a buffer,
+        // they are replaced with UUIDs of the same length from the file identifier, so no offset moves.
+        using var buffer = new MemoryStream();
+        document.Save(buffer, false);
+        PdfFingerprint.FixXmpIds(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), document);
+        buffer.Position = 0;
+        buffer.CopyTo(output);
     }
 }
