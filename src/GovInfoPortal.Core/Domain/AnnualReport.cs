@@ -276,10 +276,17 @@ public class AnnualReport : ReportWorkingCopy
         SecrecyReviewedAt = utcNow;
     }
 
-    /// <summary>The published content's fingerprint, over its document as the downloads and the API give it.</summary>
-    private void TakeFingerprint() =>
-        Fingerprint = Interchange.ReportFingerprint.Of(Interchange.ReportDocument.From(this, Organization
-            ?? throw new InvalidOperationException("Load the report's organization before publishing it.")));
+    /// <summary>
+    /// The published content's fingerprint, over its document as the downloads and the API give it. Without the
+    /// organization loaded it is left to the data layer, which takes it when the publication is saved.
+    /// </summary>
+    internal void TakeFingerprint()
+    {
+        if (Organization is { } organization)
+        {
+            Fingerprint = Interchange.ReportFingerprint.Of(Interchange.ReportDocument.From(this, organization));
+        }
+    }
 
     /// <summary>
     /// Opens a correction of the published report with the reason for it: a copy of the published content that

