@@ -107,6 +107,7 @@ public static class Cli
             SeedCommand.Create(console, years),
             CreateAdminCommand.Create(console),
             AuditCommand.Create(console),
+            VerifyCommand.Create(console),
         };
 
         root.Options.Clear();

@@ -10,7 +10,7 @@ public sealed class DatabaseMigrator(GovInfoDbContext db)
 {
     /// <summary>
     /// Brings the database up to the latest migration, creating it when it does not exist, and fills the
-    /// search index, the organizations' year totals and the peer index when the database holds reports from before them.
+    /// search index, the organizations' year totals, the peer index and the published versions' fingerprints when the database holds reports from before them.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -18,6 +18,7 @@ public sealed class DatabaseMigrator(GovInfoDbContext db)
         await new ReportSearchIndex(db).EnsureBuiltAsync(cancellationToken);
         await Statistics.OrganizationTotals.EnsureBuiltAsync(db, cancellationToken);
         await new PeerIndex(db).EnsureBuiltAsync(cancellationToken);
+        await Fingerprints.PublishedVersions.EnsureFingerprintsAsync(db, cancellationToken);
     }
 
     /// <summary>The migrations not yet applied, oldest first.</summary>

@@ -57,6 +57,8 @@ public static class GovInfoDatabase
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var migrations = MigrationsAssembly(provider);
 
+        // A report published without its organization loaded gets its fingerprint before anything else reads the save.
+        builder.AddInterceptors(Fingerprints.FingerprintInterceptor.Instance);
         // Every save that touches a report keeps the full-text index of published reports in step.
         builder.AddInterceptors(ReportSearchInterceptor.Instance);
         // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.

@@ -284,7 +284,7 @@ public sealed class DatabaseCommandTests : IDisposable
 
     /// <summary>
     /// The export states what the imported file stated: the same figures, sections and dates, the same
-    /// organization (the export adds the kind the import stored).
+    /// organization (the export adds the kind the import stored), and a published one the fingerprint of that content.
     /// </summary>
     private static void AssertSameReport(string importedFile, string exportedFile)
     {
@@ -299,6 +299,13 @@ public sealed class DatabaseCommandTests : IDisposable
 
         imported.Remove("organization");
         exported.Remove("organization");
+        if (exported["fingerprint"] is { } fingerprint)
+        {
+            var document = GovInfoPortal.Core.Interchange.ReportDocumentReader.Read(File.ReadAllText(exportedFile)).Document!;
+            Assert.Equal(GovInfoPortal.Core.Interchange.ReportFingerprint.Of(document), fingerprint.GetValue<string>());
+            exported.Remove("fingerprint");
+        }
+
         Assert.True(JsonNode.DeepEquals(imported, exported), $"{exportedFile} differs from {importedFile}:\n{exported}");
     }
 }

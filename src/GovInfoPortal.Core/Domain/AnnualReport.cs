@@ -80,6 +80,11 @@ public class AnnualReport : ReportWorkingCopy
         report.Format = format;
         report.PublishedOn = published ? publishedOn : null;
         report.Status = published ? ReportStatus.Published : ReportStatus.Draft;
+        if (published)
+        {
+            report.TakeFingerprint();
+        }
+
         report.ForgetEvents();
         report.Raise(ReportActions.Archived, published ? $"导入已发布的 {year} 年度报告" : $"导入 {year} 年度报告草稿", utcNow);
         return report;
@@ -105,6 +110,7 @@ public class AnnualReport : ReportWorkingCopy
         {
             report.Status = ReportStatus.Published;
             report.PublishedOn = content.PublishedOn;
+            report.TakeFingerprint();
         }
 
         report.ForgetEvents();
@@ -127,6 +133,12 @@ public class AnnualReport : ReportWorkingCopy
     public string? SecrecyReviewedBy { get; private set; }
 
     public DateTime? SecrecyReviewedAt { get; private set; }
+
+    /// <summary>
+    /// The content fingerprint of the published version (<see cref="Interchange.ReportFingerprint"/>), taken when it
+    /// was published and never changed after; null before publication.
+    /// </summary>
+    public string? Fingerprint { get; private set; }
 
     /// <summary>The corrections, published and open (at most one is open).</summary>
     public IReadOnlyCollection<ReportCorrection> Corrections => _corrections.AsReadOnly();
@@ -248,6 +260,7 @@ public class AnnualReport : ReportWorkingCopy
             PublishedOn = publishedOn;
             PublishedCorrections++;
             correction.PublishStep(publishedOn, utcNow);
+            TakeFingerprint();
             Touch(utcNow);
             RaiseFor(correction, ReportActions.Published,
                 $"发布第 {correction.Number} 次更正（第 {RevisionNumber} 版，发布日期 {ChineseDates.Date(publishedOn)}），替换第 {RevisionNumber - 1} 版；更正原因：{correction.Reason}；已确认保密审查", utcNow);
@@ -255,11 +268,24 @@ public class AnnualReport : ReportWorkingCopy
         else
         {
             PublishStep(publishedOn, utcNow);
+            TakeFingerprint();
             Raise(ReportActions.Published, $"发布报告（发布日期 {ChineseDates.Date(publishedOn)}）；已确认保密审查", utcNow);
         }
 
         SecrecyReviewedBy = publisher.Name.Length > Actor.NameMaxLength ? publisher.Name[..Actor.NameMaxLength] : publisher.Name;
         SecrecyReviewedAt = utcNow;
+    }
+
+    /// <summary>
+    /// The published content's fingerprint, over its document as the downloads and the API give it. Without the
+    /// organization loaded it is left to the data layer, which takes it when the publication is saved.
+    /// </summary>
+    internal void TakeFingerprint()
+    {
+        if (Organization is { } organization)
+        {
+            Fingerprint = Interchange.ReportFingerprint.Of(Interchange.ReportDocument.From(this, organization));
+        }
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public class ReportRevision
     /// <summary>The content as published, in the interchange format.</summary>
     public string Content { get; private set; }
 
+    /// <summary>The content fingerprint this version was published with (<see cref="ReportFingerprint"/>).</summary>
+    public string? Fingerprint { get; private set; }
+
     /// <summary>When the correction that replaced this version was published.</summary>
     public DateOnly SupersededOn { get; private set; }
 
@@ -51,13 +54,14 @@ public class ReportRevision
     /// <summary>The version as published, read back from <see cref="Content"/>, with its 签发人.</summary>
     public ReportDocument Document() =>
         (ReportDocumentReader.Read(Content).Document ?? throw new InvalidOperationException($"Revision {Id} holds no readable document."))
-        with { SignedBy = SignedBy };
+        with { SignedBy = SignedBy, Fingerprint = Fingerprint };
 
     /// <summary>The report's published content as it stands, before <paramref name="correction"/> replaces it.</summary>
     internal static ReportRevision Archive(AnnualReport report, ReportCorrection correction, DateOnly supersededOn, DateTime utcNow)
     {
         var organization = report.Organization
             ?? throw new InvalidOperationException("Load the report's organization before publishing a correction.");
+        var document = ReportDocument.From(report, organization);
         return new ReportRevision
         {
             ReportId = report.Id,
@@ -66,7 +70,8 @@ public class ReportRevision
             SignedBy = report.SignedBy,
             SecrecyReviewedBy = report.SecrecyReviewedBy,
             SecrecyReviewedAt = report.SecrecyReviewedAt,
-            Content = ReportDocumentWriter.Write(ReportDocument.From(report, organization), indented: false),
+            Content = ReportDocumentWriter.Write(document, indented: false),
+            Fingerprint = report.Fingerprint ?? ReportFingerprint.Of(document),
             SupersededOn = supersededOn,
             SupersededReason = correction.Reason,
             SupersededBy = correction,

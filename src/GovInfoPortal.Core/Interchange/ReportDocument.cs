@@ -48,12 +48,18 @@ public sealed record ReportDocument : IReportContent
     /// </summary>
     public string? SignedBy { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the published version this document is (<see cref="ReportFingerprint"/>), as the portal's
+    /// downloads state it; a document read from elsewhere may state any. Not part of the canonical form.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>The document of a stored report.</summary>
     public static ReportDocument FromReport(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return From(report, report.Organization
-            ?? throw new InvalidOperationException("Load the report's organization before exporting it."));
+            ?? throw new InvalidOperationException("Load the report's organization before exporting it.")) with { Fingerprint = report.Fingerprint };
     }
 
     /// <summary>The document of a report's working copy (the report itself, or a correction of it) of this organization.</summary>

@@ -105,6 +105,7 @@ public static class ReportDocumentReader
         var year = ReadYear(root, today, errors);
         var format = ReadFormat(root, errors);
         var publishedOn = ReadDate(root, "publishedOn", "$", errors);
+        var fingerprint = OptionalString(root, "fingerprint", "$", errors);
         var sections = ReadSections(root, errors);
 
         if (format is null)
@@ -162,6 +163,7 @@ public static class ReportDocumentReader
             ReviewLitigation = tables.GetValueOrDefault(TableCodes.ReviewLitigation) ?? ReportTable.Empty,
             Document = legacyDocument,
             LegacyFigures = legacyFigures,
+            Fingerprint = fingerprint,
         };
     }
 

@@ -9,7 +9,9 @@ namespace GovInfoPortal.Core.Interchange;
 
 /// <summary>
 /// Writes <c>govinfo-annual-report/1</c>: every cell of the format's tables in the official order,
-/// grouped rows nested one level, empty cells as <c>null</c>.
+/// grouped rows nested one level, empty cells as <c>null</c>. A stored version's <see cref="ReportDocument.Fingerprint"/>
+/// is written as <c>fingerprint</c>; its canonical form (<see cref="WriteCanonical(Stream, ReportDocument)"/>,
+/// <see cref="ReportFingerprint"/>) leaves it out.
 /// </summary>
 public static class ReportDocumentWriter
 {
@@ -29,21 +31,38 @@ public static class ReportDocumentWriter
         Write(writer, document);
     }
 
-    public static void Write(Utf8JsonWriter writer, ReportDocument document)
+    /// <summary>The canonical form the fingerprint is taken over (<see cref="ReportFingerprint"/> defines it).</summary>
+    public static void WriteCanonical(Stream utf8, ReportDocument document)
+    {
+        using var writer = new Utf8JsonWriter(utf8, Compact);
+        Write(writer, document, canonical: true);
+    }
+
+    public static void Write(Utf8JsonWriter writer, ReportDocument document) => Write(writer, document, canonical: false);
+
+    private static void Write(Utf8JsonWriter writer, ReportDocument document, bool canonical)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
+        Func<string?, string?> text = canonical ? value => value is null ? null : ReportFingerprint.NormalizeText(value) : value => value;
 
         writer.WriteStartObject();
         writer.WriteString("schema", ReportDocument.SchemaId);
+        if (!canonical && document.Fingerprint is { } fingerprint)
+        {
+            writer.WriteString("fingerprint", fingerprint);
+        }
 
         writer.WriteStartObject("organization");
-        writer.WriteString("name", document.Organization.Name);
+        writer.WriteString("name", text(document.Organization.Name));
         WriteOptional(writer, "code", document.Organization.Code);
-        WriteOptional(writer, "parent", document.Organization.Parent);
-        if (document.Organization.Kind is { } kind)
+        if (!canonical)
         {
-            writer.WriteString("kind", kind.Code());
+            WriteOptional(writer, "parent", document.Organization.Parent);
+            if (document.Organization.Kind is { } kind)
+            {
+                writer.WriteString("kind", kind.Code());
+            }
         }
 
         writer.WriteEndObject();
@@ -59,23 +78,26 @@ public static class ReportDocumentWriter
         writer.WriteStartObject("sections");
         foreach (var code in SectionCodes.All)
         {
-            writer.WriteString(code, document.Sections[code]);
+            writer.WriteString(code, text(document.Sections[code]));
         }
 
         writer.WriteEndObject();
 
         foreach (var table in definition.Tables)
         {
-            WriteTable(writer, table, document.Table(table.Code));
+            WriteTable(writer, table, document.Table(table.Code), canonical);
         }
 
         if (document.Format == ReportFormat.Legacy)
         {
-            WriteOptional(writer, "document", document.Document);
+            WriteOptional(writer, "document", document.Document is { } file ? text(file) : null);
             writer.WriteStartObject("legacyFigures");
-            foreach (var (name, value) in document.LegacyFigures.Cells)
+            var figures = canonical
+                ? document.LegacyFigures.Cells.Select(c => (Name: text(c.Key)!, c.Value)).OrderBy(c => c.Name, StringComparer.Ordinal)
+                : document.LegacyFigures.Cells.Select(c => (Name: c.Key, c.Value));
+            foreach (var (name, value) in figures)
             {
-                WriteNumber(writer, name, value);
+                WriteNumber(writer, name, value, canonical);
             }
 
             writer.WriteEndObject();
@@ -86,7 +108,9 @@ public static class ReportDocumentWriter
     }
 
     /// <summary>One table as the interchange format nests it (also the shape of the API's statistics).</summary>
-    public static void WriteTable(Utf8JsonWriter writer, TableDefinition table, ReportTable values)
+    public static void WriteTable(Utf8JsonWriter writer, TableDefinition table, ReportTable values) => WriteTable(writer, table, values, canonical: false);
+
+    private static void WriteTable(Utf8JsonWriter writer, TableDefinition table, ReportTable values, bool canonical)
     {
         writer.WriteStartObject(table.Code);
         string? openGroup = null;
@@ -111,7 +135,7 @@ public static class ReportDocumentWriter
             var cells = values.Row(row.Code);
             foreach (var column in row.Columns)
             {
-                WriteNumber(writer, column.Code, cells[column.Code]);
+                WriteNumber(writer, column.Code, cells[column.Code], canonical);
             }
 
             writer.WriteEndObject();
@@ -126,12 +150,20 @@ public static class ReportDocumentWriter
     }
 
     /// <summary>A figure, or null for an empty one.</summary>
-    public static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    public static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value) => WriteNumber(writer, name, value, canonical: false);
+
+    /// <summary>A figure; in the canonical form without trailing zeros (26.0 and 26 are one figure).</summary>
+    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value, bool canonical)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value is { } number)
+        if (value is { } number && canonical)
         {
-            writer.WriteNumber(name, number);
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(number.ToString("0.############################", CultureInfo.InvariantCulture), skipInputValidation: true);
+        }
+        else if (value is { } plain)
+        {
+            writer.WriteNumber(name, plain);
         }
         else
         {

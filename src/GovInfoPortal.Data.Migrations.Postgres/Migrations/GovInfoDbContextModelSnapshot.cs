@@ -42,6 +42,11 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Format")
                         .HasColumnType("integer");
 
@@ -112,6 +117,8 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("OrganizationId", "Year")
                         .IsUnique();
@@ -292,6 +299,11 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -324,6 +336,8 @@ namespace GovInfoPortal.Data.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("SupersededById");
 

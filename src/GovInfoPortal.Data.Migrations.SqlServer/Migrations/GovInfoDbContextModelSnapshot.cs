@@ -42,6 +42,11 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
@@ -112,6 +117,8 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("OrganizationId", "Year")
                         .IsUnique();
@@ -291,6 +298,11 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -323,6 +335,8 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("SupersededById");
 

@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Interchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,9 @@ public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualR
 
         WorkingCopyColumns.Configure(builder);
         builder.Property(r => r.SecrecyReviewedBy).HasMaxLength(Actor.NameMaxLength);
+        builder.Property(r => r.Fingerprint).HasMaxLength(ReportFingerprint.Length).IsUnicode(false);
+        // Verifying a download looks its fingerprint up.
+        builder.HasIndex(r => r.Fingerprint);
 
         builder.HasMany(r => r.Corrections).WithOne(c => c.Report).HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(r => r.Corrections).UsePropertyAccessMode(PropertyAccessMode.Field);

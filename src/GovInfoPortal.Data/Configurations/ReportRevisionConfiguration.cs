@@ -1,4 +1,5 @@
 using GovInfoPortal.Core.Domain;
+using GovInfoPortal.Core.Interchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,5 +18,7 @@ public sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Repor
         builder.Property(v => v.SupersededReason).HasMaxLength(ReportCorrection.ReasonMaxLength).IsRequired();
         builder.HasOne(v => v.SupersededBy).WithMany().HasForeignKey(v => v.SupersededById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+        builder.Property(v => v.Fingerprint).HasMaxLength(ReportFingerprint.Length).IsUnicode(false);
+        builder.HasIndex(v => v.Fingerprint);
     }
 }

@@ -147,7 +147,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
                         report.Sections.Overview, report.Sections.Problems, report.Sections.OtherMatters,
                         JsonColumns.Write(report.ActiveDisclosure), JsonColumns.Write(report.Applications), JsonColumns.Write(report.ReviewLitigation),
                         report.LegacyDocument, JsonColumns.Write(report.LegacyFigures), report.SignedBy, report.PublishedOn,
-                        report.CreatedAt, report.UpdatedAt, report.Version,
+                        report.CreatedAt, report.UpdatedAt, report.Version, report.Fingerprint,
                     ];
                 }
             }
@@ -244,7 +244,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         nameof(ReportSections.Overview), nameof(ReportSections.Problems), nameof(ReportSections.OtherMatters),
         nameof(AnnualReport.ActiveDisclosure), nameof(AnnualReport.Applications), nameof(AnnualReport.ReviewLitigation),
         nameof(AnnualReport.LegacyDocument), nameof(AnnualReport.LegacyFigures), nameof(AnnualReport.SignedBy), nameof(AnnualReport.PublishedOn),
-        nameof(AnnualReport.CreatedAt), nameof(AnnualReport.UpdatedAt), nameof(AnnualReport.Version),
+        nameof(AnnualReport.CreatedAt), nameof(AnnualReport.UpdatedAt), nameof(AnnualReport.Version), nameof(AnnualReport.Fingerprint),
     ];
 
     private static readonly (NpgsqlDbType Npgsql, DbType Ado)[] ReportTypes =
@@ -254,6 +254,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         (NpgsqlDbType.Jsonb, DbType.String), (NpgsqlDbType.Jsonb, DbType.String), (NpgsqlDbType.Jsonb, DbType.String),
         (NpgsqlDbType.Varchar, DbType.String), (NpgsqlDbType.Jsonb, DbType.String), (NpgsqlDbType.Varchar, DbType.String), (NpgsqlDbType.Date, DbType.Date),
         (NpgsqlDbType.TimestampTz, DbType.DateTime2), (NpgsqlDbType.TimestampTz, DbType.DateTime2), (NpgsqlDbType.Integer, DbType.Int32),
+        (NpgsqlDbType.Varchar, DbType.AnsiString),
     ];
 
     private static string Quote(string identifier) => $"\"{identifier}\"";

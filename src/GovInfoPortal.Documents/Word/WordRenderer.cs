@@ -33,6 +33,12 @@ public sealed class WordRenderer : IReportRenderer
             package.PackageProperties.Creator = content.Author;
             package.PackageProperties.Subject = "政府信息公开工作年度报告";
             package.PackageProperties.Language = "zh-CN";
+            if (report.Fingerprint is { } fingerprint)
+            {
+                // The published version's content fingerprint, as the PDF states it (dc:identifier and the keywords).
+                package.PackageProperties.Identifier = fingerprint;
+                package.PackageProperties.Keywords = "SHA-256 " + fingerprint;
+            }
 
             var main = package.AddMainDocumentPart();
             var styles = main.AddNewPart<StyleDefinitionsPart>();

@@ -16,9 +16,9 @@ namespace GovInfoPortal.Web.Api;
 /// <summary>An organization as the API names it.</summary>
 public sealed record ApiOrganization(string Name, string? Code);
 
-/// <summary>One published report in a list: where to read it and where to download it.</summary>
+/// <summary>One published report in a list: where to read it and where to download it, its current version and that version's fingerprint.</summary>
 public sealed record ApiReportItem(ApiOrganization Organization, int Year, string Format, DateOnly? PublishedOn, string Url,
-    IReadOnlyDictionary<string, string> Downloads);
+    IReadOnlyDictionary<string, string> Downloads, int Version, string? Fingerprint);
 
 /// <summary>A page of a list.</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
@@ -48,6 +48,7 @@ public static class OpenDataApi
         api.MapGet("/reports/{orgCode}/{year:int}", GetAsync)
             .WithName("getReport")
             .WithSummary("一份已发布的年度报告（govinfo-annual-report/1 交换格式）")
+            .WithDescription("现行版本的文档，fingerprint 为该版本的内容指纹（规范化 JSON 的 SHA-256），可用 POST /api/v1/verify 核验。")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -68,6 +69,7 @@ public static class OpenDataApi
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.Document))
             .DisableAntiforgery();
 
+        api.MapVerification();
         return app;
     }
 
@@ -113,7 +115,8 @@ public static class OpenDataApi
         return TypedResults.Ok(new ApiPage<ApiReportItem>([.. items.Select(item => new ApiReportItem(
             new ApiOrganization(item.OrganizationName, item.OrganizationCode), item.Year, item.Format.Code(), item.PublishedOn,
             origin + item.Url,
-            downloads.Available.ToDictionary(d => d.Extension, d => origin + ReportLinks.Download(item.OrganizationKey, item.Year, d.Extension))))],
+            downloads.Available.ToDictionary(d => d.Extension, d => origin + ReportLinks.Download(item.OrganizationKey, item.Year, d.Extension)),
+            item.Version, item.Fingerprint))],
             page, pageSize, total));
     }
 

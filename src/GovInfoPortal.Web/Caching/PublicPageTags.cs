@@ -16,6 +16,8 @@ namespace GovInfoPortal.Web.Caching;
 /// (<c>/api/v1/reports?org=&amp;year=&amp;q=</c>): the subtree in that year (every year without one);</item>
 /// <item>the rank of a body's children (<c>/stats/rank?org=&amp;year=</c>): the subtree in that year (every year
 /// without one);</item>
+/// <item>a body's feed and HTML snippet (<c>/reports/{org}/feed.atom</c>, <c>/reports/{org}/snippet</c>,
+/// <c>/reports/{org}/snippet.html</c>): the organization's reports, which its every publication changes;</item>
 /// <item>a comparison (<c>/compare?a={org}/{year}&amp;b={org}/{year}</c>): both reports;</item>
 /// <item>everything else (home, search — whose year list counts every year's reports —, feed, sitemap, the API page):
 /// <see cref="ContentTags.Lists"/>, which every publication changes.</item>
@@ -51,6 +53,12 @@ public static class PublicPageTags
             if (ReportOf(rest) is { } report)
             {
                 return [ContentTags.Report(report.Key, report.Year), ContentTags.OrganizationReports(report.Key)];
+            }
+
+            // A body's feed and snippet list its reports with their current versions: the organization's reports.
+            if (OrganizationListOf(rest) is { } organization)
+            {
+                return [ContentTags.OrganizationReports(organization)];
             }
         }
 
@@ -101,6 +109,10 @@ public static class PublicPageTags
             ? (segments[0], number)
             : null;
     }
+
+    /// <summary>The organization key of <c>/{org}/feed.atom</c>, <c>/{org}/snippet</c> and <c>/{org}/snippet.html</c>.</summary>
+    private static string? OrganizationListOf(PathString rest) =>
+        (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries) is [var key, "feed.atom" or "snippet" or "snippet.html"] ? key : null;
 
     /// <summary>The <c>org</c> parameter; the whole tree (which every publication changes) without one or with several.</summary>
     private static string OrganizationOf(HttpRequest request) =>

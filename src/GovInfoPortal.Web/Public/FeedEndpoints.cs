@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovInfoPortal.Web.Public;
 
 /// <summary>
-/// What machines read about the public pages: the Atom feed of new publications (<c>/feed.atom</c>), the
+/// What machines read about the public pages: the Atom feed of new publications (<c>/feed.atom</c>), each body's feed
+/// and HTML snippet of its reports (<c>/reports/{orgCode}/feed.atom</c>, <c>/reports/{orgCode}/snippet.html</c>), the
 /// sitemap (<c>/sitemap.xml</c>, an index of pages of at most <see cref="SitemapPageSize"/> addresses, each the
 /// published reports of one range of ids, so that it holds at a national scale) and <c>/robots.txt</c>. Published reports only.
 /// </summary>
@@ -31,6 +32,8 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/feed.atom", FeedAsync).ExcludeFromDescription();
+        app.MapGet("/reports/{orgCode}/feed.atom", OrganizationFeedAsync).ExcludeFromDescription();
+        app.MapGet("/reports/{orgCode}/snippet.html", OrganizationSnippetAsync).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapIndexAsync).ExcludeFromDescription();
         app.MapGet("/sitemaps/pages.xml", SitemapPages).ExcludeFromDescription();
         app.MapGet("/sitemaps/reports-{number:int}.xml", SitemapReportsAsync).ExcludeFromDescription();
@@ -58,8 +61,33 @@ public static class FeedEndpoints
             .ToListAsync(cancellationToken);
         var latest = dated.Concat(undated).Take(FeedEntries).ToList();
         var items = await reports.ItemsAsync([.. latest.Select(r => r.Id)], cancellationToken);
-        var updatedAt = latest.ToDictionary(r => r.Id, r => r.UpdatedAt);
+        return Feed(origin, "/feed.atom", "/", $"{Portal.Name}：新发布的年度报告", Portal.Name, items,
+            latest.ToDictionary(r => r.Id, r => r.UpdatedAt));
+    }
 
+    /// <summary>
+    /// One body's feed (<c>/reports/{orgCode}/feed.atom</c>): its published reports, newest year first, each with its
+    /// current version and that version's fingerprint, for the body's own 专栏 and for readers who follow one body.
+    /// </summary>
+    private static async Task<IResult> OrganizationFeedAsync(string orgCode, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    {
+        if (await reports.FindOrganizationAsync(orgCode, cancellationToken) is not { } organization)
+        {
+            return Results.NotFound();
+        }
+
+        var items = await reports.OfOrganizationAsync(organization.Id, cancellationToken);
+        var ids = items.Select(i => i.ReportId).ToList();
+        var updatedAt = await reports.Published.Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.UpdatedAt }).ToDictionaryAsync(r => r.Id, r => r.UpdatedAt, cancellationToken);
+        return Feed(ReportLinks.Origin(http.Request), ReportLinks.OrganizationFeed(organization.Key), ReportLinks.OrganizationSnippetPage(organization.Key),
+            $"{organization.Name}：政府信息公开工作年度报告", organization.Name, items, updatedAt);
+    }
+
+    /// <summary>An Atom feed of published reports: <paramref name="updatedAt"/> gives the time of those archived without a publication day.</summary>
+    private static IResult Feed(string origin, string self, string alternate, string title, string author, IReadOnlyList<ReportListItem> items,
+        IReadOnlyDictionary<int, DateTime> updatedAt)
+    {
         // An entry's time is its publication day; a report archived without one shows when it was stored.
         string EntryTime(ReportListItem item) => item.PublishedOn is { } day ? Timestamp(day) : Timestamp(updatedAt[item.ReportId]);
 
@@ -67,13 +95,13 @@ public static class FeedEndpoints
         {
             writer.WriteStartElement("feed", AtomNamespace);
             writer.WriteAttributeString("xml", "lang", null, "zh-CN");
-            writer.WriteElementString("id", AtomNamespace, origin + "/feed.atom");
-            writer.WriteElementString("title", AtomNamespace, $"{Portal.Name}：新发布的年度报告");
+            writer.WriteElementString("id", AtomNamespace, origin + self);
+            writer.WriteElementString("title", AtomNamespace, title);
             writer.WriteElementString("updated", AtomNamespace, items.Count == 0 ? Timestamp(DateTime.UnixEpoch) : items.Select(EntryTime).Max());
-            Link(writer, origin + "/feed.atom", "self", "application/atom+xml");
-            Link(writer, origin + "/", "alternate", "text/html");
+            Link(writer, origin + self, "self", "application/atom+xml");
+            Link(writer, origin + alternate, "alternate", "text/html");
             writer.WriteStartElement("author", AtomNamespace);
-            writer.WriteElementString("name", AtomNamespace, Portal.Name);
+            writer.WriteElementString("name", AtomNamespace, author);
             writer.WriteEndElement();
 
             foreach (var item in items)
@@ -91,13 +119,26 @@ public static class FeedEndpoints
                 writer.WriteStartElement("author", AtomNamespace);
                 writer.WriteElementString("name", AtomNamespace, item.OrganizationName);
                 writer.WriteEndElement();
+                var fingerprint = item.Fingerprint is { } value ? $"，内容指纹（SHA-256）{value}" : string.Empty;
                 writer.WriteElementString("summary", AtomNamespace,
-                    $"{item.OrganizationName}发布了{item.Year}年政府信息公开工作年度报告（{item.Format.DisplayName()}）。");
+                    $"{item.OrganizationName}发布了{item.Year}年政府信息公开工作年度报告（{item.Format.DisplayName()}），现行第 {item.Version} 版{fingerprint}。");
                 writer.WriteEndElement();
             }
 
             writer.WriteEndElement();
         });
+    }
+
+    /// <summary>The HTML snippet of one body's reports (<see cref="ReportSnippet"/>) as a fragment of its own.</summary>
+    private static async Task<IResult> OrganizationSnippetAsync(string orgCode, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    {
+        if (await reports.FindOrganizationAsync(orgCode, cancellationToken) is not { } organization)
+        {
+            return Results.NotFound();
+        }
+
+        var items = await reports.OfOrganizationAsync(organization.Id, cancellationToken);
+        return Results.Text(ReportSnippet.Html(ReportLinks.Origin(http.Request), items), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> SitemapIndexAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Public;
 
-/// <summary>A published report as lists show it.</summary>
+/// <summary>A published report as lists show it, with its current version's number and content fingerprint.</summary>
 public sealed record ReportListItem(int ReportId, int OrganizationId, string OrganizationName, string? OrganizationCode, string? ParentName,
-    int Year, ReportFormat Format, DateOnly? PublishedOn)
+    int Year, ReportFormat Format, DateOnly? PublishedOn, int Version = 1, string? Fingerprint = null)
 {
     public string OrganizationKey => ReportLinks.KeyOf(OrganizationCode, OrganizationId);
 
@@ -26,7 +26,7 @@ public sealed record ReportListItem(int ReportId, int OrganizationId, string Org
 }
 
 /// <summary>An earlier published version of a report, replaced by a correction: the public correction history.</summary>
-public sealed record EarlierVersion(int Number, DateOnly? PublishedOn, DateOnly SupersededOn, string Reason);
+public sealed record EarlierVersion(int Number, DateOnly? PublishedOn, DateOnly SupersededOn, string Reason, string? Fingerprint = null);
 
 /// <summary>One page of a longer list. <see cref="Page"/> counts from 1.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
@@ -68,12 +68,22 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
         return await reports.FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The canonical key of an organization addressed by an alias — <c>org-{id}</c> of a body that has a code — or null:
+    /// each body and year has one address, and the alias redirects to it.
+    /// </summary>
+    public async Task<string?> CanonicalKeyAsync(string organizationKey, CancellationToken cancellationToken = default) =>
+        ReportLinks.IdOf(organizationKey) is { } id
+            ? await db.Organizations.AsNoTracking().Where(o => o.Id == id && o.Code != null && o.Code != "").Select(o => o.Code)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+
     /// <summary>The versions of a published report that corrections replaced, newest first.</summary>
     public async Task<IReadOnlyList<EarlierVersion>> EarlierVersionsAsync(int reportId, CancellationToken cancellationToken = default) =>
         await db.ReportRevisions.AsNoTracking()
             .Where(v => v.ReportId == reportId)
             .OrderByDescending(v => v.Number)
-            .Select(v => new EarlierVersion(v.Number, v.PublishedOn, v.SupersededOn, v.SupersededReason))
+            .Select(v => new EarlierVersion(v.Number, v.PublishedOn, v.SupersededOn, v.SupersededReason, v.Fingerprint))
             .ToListAsync(cancellationToken);
 
     /// <summary>An earlier version of a published report, or null.</summary>
@@ -291,5 +301,6 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
 
     private static readonly System.Linq.Expressions.Expression<Func<AnnualReport, ReportListItem>> Item =
         r => new ReportListItem(r.Id, r.OrganizationId, r.Organization.Name, r.Organization.Code,
-            r.Organization.Parent == null ? null : r.Organization.Parent.Name, r.Year, r.Format, r.PublishedOn);
+            r.Organization.Parent == null ? null : r.Organization.Parent.Name, r.Year, r.Format, r.PublishedOn,
+            r.PublishedCorrections + 1, r.Fingerprint);
 }

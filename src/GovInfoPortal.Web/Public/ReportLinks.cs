@@ -49,4 +49,13 @@ public static class ReportLinks
     public static string Version(string key, int year, int number) => $"{Page(key, year)}/versions/{number}";
 
     public static string Download(string key, int year, string extension) => $"{Page(key, year)}.{extension}";
+
+    /// <summary>One body's Atom feed of its published reports: <c>/reports/350505/feed.atom</c>.</summary>
+    public static string OrganizationFeed(string key) => $"/reports/{Uri.EscapeDataString(key)}/feed.atom";
+
+    /// <summary>The page that offers a body its HTML snippet to copy: <c>/reports/350505/snippet</c>.</summary>
+    public static string OrganizationSnippetPage(string key) => $"/reports/{Uri.EscapeDataString(key)}/snippet";
+
+    /// <summary>The HTML snippet itself, a fragment: <c>/reports/350505/snippet.html</c>.</summary>
+    public static string OrganizationSnippet(string key) => $"{OrganizationSnippetPage(key)}.html";
 }

@@ -24,7 +24,9 @@ public static class RateLimits
             return SignIn;
         }
 
-        if (HttpMethods.IsPost(request.Method) && path.Equals("/api/v1/validate", StringComparison.OrdinalIgnoreCase))
+        // Verifying a PDF renders it again: as costly as a validation, it shares the validations' budget.
+        if (HttpMethods.IsPost(request.Method)
+            && (path.Equals("/api/v1/validate", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/verify", StringComparison.OrdinalIgnoreCase)))
         {
             return Validate;
         }

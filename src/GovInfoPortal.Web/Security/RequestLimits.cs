@@ -31,6 +31,9 @@ public static class RequestLimits
     /// <summary>A govinfo-annual-report/1 document as JSON (the validate API): the reader's own limit.</summary>
     public const long Document = ReportDocumentReader.MaxDocumentBytes;
 
+    /// <summary>A file sent to be verified (the verify API): a JSON document or a PDF download, at most the largest PDF the portal takes.</summary>
+    public const long Verification = Documents.Verification.DownloadVerifier.MaxBytes;
+
     /// <summary>A document uploaded as a file (the editor's import): the document plus the multipart framing and form.</summary>
     public const long DocumentUpload = ReportDocumentReader.MaxDocumentBytes + FormOverhead;
 }

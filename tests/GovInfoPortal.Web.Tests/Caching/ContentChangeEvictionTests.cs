@@ -30,6 +30,9 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
         "/api/v1/stats?year=2023",
         "/",
         "/feed.atom",
+        $"/reports/{DemoPortals.ApprovedCode}/feed.atom",
+        $"/reports/{DemoPortals.ApprovedCode}/snippet",
+        $"/reports/{DemoPortals.ApprovedCode}/snippet.html",
         "/sitemap.xml",
         "/sitemaps/reports-1.xml",
         "/api/v1/reports?year=2023",
@@ -42,6 +45,8 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
     [
         "/reports/350505/2023",
         "/reports/350505/2023.csv",
+        "/reports/350505/feed.atom",
+        "/reports/350505/snippet.html",
         "/api/v1/reports/350505/2023",
         "/reports?org=350582&year=2023",
         "/stats?org=350582&year=2023",

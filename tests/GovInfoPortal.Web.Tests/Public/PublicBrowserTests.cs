@@ -152,6 +152,7 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         { "report", "/reports/350505/2023" },
         { "report-2019", "/reports/350582003/2020" },
         { "report-legacy", "/reports/350582001/2018" },
+        { "report-snippet", "/reports/350505/snippet" },
         { "stats", "/stats?org=350500&year=2023" },
         { "stats-body", "/stats?org=350505" },
         { "stats-rank", "/stats/rank?org=350500&year=2023" },

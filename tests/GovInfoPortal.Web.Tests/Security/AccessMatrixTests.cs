@@ -81,6 +81,9 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /reports/{orgCode}/{year:reportyear}"] = All(Ok),
         ["GET /reports/{orgCode}/{year:reportyear}.{ext}"] = All(Ok),
         ["GET /reports/{orgCode}/{year:reportyear}/versions/{number:int}"] = All(Ok),
+        ["GET /reports/{orgCode}/feed.atom"] = All(Ok),
+        ["GET /reports/{orgCode}/snippet"] = All(Ok),
+        ["GET /reports/{orgCode}/snippet.html"] = All(Ok),
         // Only a published legacy report has an original; the scene's 2023 report is not one.
         ["GET /reports/{orgCode}/{year:reportyear}/original.pdf"] = All(NotFound),
         ["GET /search"] = All(Ok),
@@ -96,6 +99,7 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /datasets/{year:int}.zip"] = All(Ok),
         ["GET /datasets/{year:int}.csv"] = All(Ok),
         ["POST /api/v1/validate"] = All(Invalid),
+        ["POST /api/v1/verify"] = All(Invalid),
         ["GET /openapi/{documentName}.json"] = All(Ok),
         ["GET /feed.atom"] = All(Ok),
         ["GET /sitemap.xml"] = All(Ok),

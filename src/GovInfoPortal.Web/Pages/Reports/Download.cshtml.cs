@@ -17,6 +17,11 @@ public sealed class DownloadModel(PublicReports reports, ReportDownloads downloa
         }
 
         var report = await reports.FindAsync(orgCode, year, cancellationToken);
+        if (report is null && await reports.CanonicalKeyAsync(orgCode, cancellationToken) is { } canonical)
+        {
+            return RedirectPermanent(ReportLinks.Download(canonical, year, ext));
+        }
+
         if (report is null)
         {
             return NotFoundPage("没有找到这份年度报告：该机关不存在，或该年度的报告尚未发布。");

@@ -42,7 +42,9 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
         var report = await reports.FindAsync(orgCode, year, cancellationToken);
         if (report is null)
         {
-            return NotFound();
+            return await reports.CanonicalKeyAsync(orgCode, cancellationToken) is { } canonical
+                ? RedirectPermanent(ReportLinks.Page(canonical, year))
+                : NotFound();
         }
 
         OrganizationKey = ReportLinks.KeyOf(report.Organization);
