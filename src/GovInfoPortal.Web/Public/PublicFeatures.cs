@@ -11,6 +11,7 @@ public static class PublicFeatures
     {
         services.AddScoped<PublicReports>();
         services.AddSingleton<ReportDownloads>();
+        services.AddScoped<ReportGraphics>();
         services.AddHostedService<DocumentWarmUp>();
         services.AddScoped<PublicSearch>();
         services.AddScoped<ReportStatistics>();
