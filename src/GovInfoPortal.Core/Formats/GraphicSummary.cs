@@ -118,19 +118,20 @@ public sealed class GraphicSummary
         }
 
         var last = previous is null ? null : FormatDefinition.For(previous.Format);
-        SummaryFigure Figure(string label, CellKind kind, IReadOnlyList<CellRef> cells) =>
-            new(label, Sum(report, definition, cells), previous is null ? null : Sum(previous, last!, cells), kind, cells);
+        // The cells of a figure in a format: a group's sub-rows differ between formats (（六）其他处理 is one row in 2019).
+        SummaryFigure Figure(string label, CellKind kind, Func<FormatDefinition, IReadOnlyList<CellRef>> cells) =>
+            new(label, Sum(report, definition, cells(definition)), previous is null ? null : Sum(previous, last!, cells(last!)), kind, cells(definition));
 
         var disclosure = definition.ActiveDisclosure.Rows
             .SelectMany(row => row.Columns
                 .Where(column => column.Summable && column.Kind != CellKind.SignedCount)
                 .Select(column => Figure($"{row.Label}·{ShortColumn(column.Label)}", column.Kind,
-                    [new CellRef(TableCodes.ActiveDisclosure, row.Code, column.Code)])))
+                    _ => [new CellRef(TableCodes.ActiveDisclosure, row.Code, column.Code)])))
             .ToArray();
 
         var applications = definition.Applications;
-        SummaryFigure Applications(string code, string label) => Figure(label, CellKind.Count,
-            [.. applications.Rows.Where(r => r.Code == code || r.GroupCode == code).Select(r => new CellRef(TableCodes.Applications, r.Code, Applicant.Total))]);
+        SummaryFigure Applications(string code, string label) => Figure(label, CellKind.Count, format =>
+            [.. format.Applications.Rows.Where(r => r.Code == code || r.GroupCode == code).Select(r => new CellRef(TableCodes.Applications, r.Code, Applicant.Total))]);
 
         var requests = new[]
         {
@@ -146,7 +147,7 @@ public sealed class GraphicSummary
         SummaryFigure[] Review(params string[] rows) =>
         [
             .. reviewTable.UniformColumns.Select(column => Figure(column.Label, CellKind.Count,
-                [.. rows.Select(row => new CellRef(TableCodes.ReviewLitigation, row, column.Code))])),
+                _ => [.. rows.Select(row => new CellRef(TableCodes.ReviewLitigation, row, column.Code))])),
         ];
 
         var groups = new[]
