@@ -48,6 +48,9 @@ public sealed class DemoDataSeeder(GovInfoDbContext db, TimeProvider? timeProvid
         [("350582001", 2018)] = "吴靖宇",
     };
 
+    /// <summary>What every part of a synthetic history report starts with (after which part 一 says the figures are made up).</summary>
+    public const string SyntheticMark = DemoHistory.SyntheticMark;
+
     /// <summary>The demo reports as shipped (embedded <c>govinfo-annual-report/1</c> documents).</summary>
     public static IReadOnlyList<ReportDocument> DemoReports()
     {
@@ -78,8 +81,11 @@ public sealed class DemoDataSeeder(GovInfoDbContext db, TimeProvider? timeProvid
             Tree.Select(t => (new OrganizationRef(t.Name, t.Code, t.ParentCode is null ? null : names[t.ParentCode], t.Kind), t.Profile)), real);
     }
 
-    /// <summary>Seeds the demo when the database holds no organization; otherwise does nothing.</summary>
-    public async Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Seeds the demo with its synthetic history when the database holds no organization; otherwise does nothing.</summary>
+    public Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken = default) => SeedAsync(history: true, cancellationToken);
+
+    /// <summary>Seeds the demo when the database holds no organization, with or without the synthetic history; otherwise does nothing.</summary>
+    public async Task<DemoSeedResult> SeedAsync(bool history, CancellationToken cancellationToken = default)
     {
         if (await db.Organizations.AnyAsync(cancellationToken))
         {
@@ -96,7 +102,7 @@ public sealed class DemoDataSeeder(GovInfoDbContext db, TimeProvider? timeProvid
         }
 
         var real = DemoReports();
-        var documents = real.Concat(HistoryOf(real)).ToList();
+        var documents = history ? [.. real, .. HistoryOf(real)] : real.ToList();
         foreach (var document in documents)
         {
             var organization = byCode[document.Organization.Code!];
