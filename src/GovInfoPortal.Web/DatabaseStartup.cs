@@ -31,7 +31,8 @@ public static class DatabaseStartup
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>()
+            .SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.History, cancellationToken);
         if (result.Seeded)
         {
             app.Logger.LogInformation("Demo mode: loaded {Organizations} organizations and {Reports} reports into the empty database",

@@ -23,6 +23,34 @@ public class SeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
         }
     }
 
+    [Fact]
+    public void Demo_history_covers_every_body_and_year_and_is_clean_against_the_year_before()
+    {
+        var real = DemoDataSeeder.DemoReports();
+        var history = DemoDataSeeder.HistoryReports();
+        var all = real.Concat(history).ToList();
+
+        // Ten bodies, 2019–2024 each; the two real reports of those years are not repeated.
+        Assert.Equal(10 * 6 - 2, history.Count);
+        Assert.Equal(10, all.Select(d => d.Organization.Code).Distinct().Count());
+        Assert.All(all.Where(d => d.Year >= 2019).GroupBy(d => d.Organization.Code), body =>
+            Assert.Equal(Enumerable.Range(2019, 6), body.Select(d => d.Year).Order()));
+        Assert.DoesNotContain(history, h => real.Any(r => r.Organization.Code == h.Organization.Code && r.Year == h.Year));
+        Assert.All(history, d => Assert.All(SectionCodes.All, code => Assert.StartsWith(DemoHistory.SyntheticMark, d.Sections[code])));
+
+        var validator = new ReportValidationService();
+        foreach (var document in all.Where(d => d.Format != ReportFormat.Legacy))
+        {
+            var lastYear = all.SingleOrDefault(d => d.Organization.Code == document.Organization.Code && d.Year == document.Year - 1);
+            var findings = validator.Validate(new ReportValidationContext(document, lastYear,
+                OrganizationKind: document.Organization.Kind, OrganizationName: document.Organization.Name, OrganizationCode: document.Organization.Code)).Findings;
+            Assert.True(findings.Count == 0, $"{document.Organization.Name} {document.Year}: {string.Join("; ", findings.Select(f => $"{f.Rule} {f.Message}"))}");
+        }
+
+        // The same history every time.
+        Assert.Equal(history.Select(d => d.Applications), DemoDataSeeder.HistoryReports().Select(d => d.Applications));
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task Demo_seeds_an_empty_database_once(TestProvider provider)
     {
@@ -31,7 +59,7 @@ public class SeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
         {
             var result = await new DemoDataSeeder(db).SeedAsync();
             Assert.True(result.Seeded);
-            Assert.Equal(3, result.Reports);
+            Assert.Equal(3 + 58, result.Reports);
         }
 
         await using (var db = database.CreateContext())
@@ -45,7 +73,9 @@ public class SeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
             Assert.Equal(9, await db.Organizations.InSubtree((await db.Organizations.SingleAsync(o => o.Code == "350500")).Path).CountAsync() - 1);
 
             var reports = await db.Reports.Include(r => r.Organization).ThenInclude(o => o.Parent).ToListAsync();
-            Assert.Equal(3, reports.Count);
+            // The three real reports and the synthetic history of the ten bodies, 2019–2024.
+            Assert.Equal(3 + 58, reports.Count);
+            Assert.Equal(10, reports.Count(r => r.Year == 2023));
             Assert.All(reports, r => Assert.Equal(ReportStatus.Published, r.Status));
             var qingyang = reports.Single(r => r.Year == 2018);
             Assert.Equal(ReportFormat.Legacy, qingyang.Format);
@@ -53,11 +83,16 @@ public class SeederTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
             Assert.Equal(new DateOnly(2019, 1, 1), qingyang.PublishedOn);
             Assert.Equal(158, qingyang.LegacyFigures["主动公开文件数"]);
             Assert.Equal(15, qingyang.LegacyFigures.Cells.Count);
-            Assert.Null(reports.Single(r => r.Year == 2020).PublishedOn);
-            Assert.Equal(new DateOnly(2024, 1, 10), reports.Single(r => r.Year == 2023).PublishedOn);
+            Assert.Null(reports.Single(r => r.Year == 2020 && r.Organization.Code == "350582003").PublishedOn);
+            Assert.Equal(new DateOnly(2024, 1, 10), reports.Single(r => r.Year == 2023 && r.Organization.Code == "350505").PublishedOn);
 
             var validator = new ReportValidationService();
             Assert.All(reports, r => Assert.True(validator.Validate(r).Clean));
+            foreach (var report in reports.Where(r => r.Format != ReportFormat.Legacy))
+            {
+                var lastYear = reports.SingleOrDefault(r => r.OrganizationId == report.OrganizationId && r.Year == report.Year - 1);
+                Assert.True(validator.Validate(new ReportValidationContext(report, lastYear)).Clean, $"{report.Organization.Name} {report.Year}");
+            }
         }
     }
 

@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GovInfoPortal.Web.Tests;
 
-/// <summary>The portal as it starts in production, on a real test database.</summary>
-public class PortalFactory(TestDatabase database, bool? demo = null, bool migrate = true) : WebApplicationFactory<Program>
+/// <summary>
+/// The portal as it starts in production, on a real test database. In demo mode the demo holds the three real reports
+/// alone unless <paramref name="demoHistory"/> asks for the synthetic history too (the tests' expectations are written
+/// on the three real reports; the history's own tests ask for it).
+/// </summary>
+public class PortalFactory(TestDatabase database, bool? demo = null, bool migrate = true, bool demoHistory = false) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -24,5 +28,7 @@ public class PortalFactory(TestDatabase database, bool? demo = null, bool migrat
         {
             builder.UseSetting("Demo:Enabled", enabled.ToString());
         }
+
+        builder.UseSetting("Demo:History", demoHistory.ToString());
     }
 }

@@ -68,6 +68,10 @@ internal sealed class PdfFonts : IFontResolver
     public static XFont Create(Typeface face, double size, bool bold = false) =>
         new(Family(face), size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
+    /// <summary>The font file of a family (the 图解's PNG and SVG outlines use the same files).</summary>
+    public static byte[] FileBytes(string family) =>
+        Instance.GetFont(family) ?? throw new ArgumentOutOfRangeException(nameof(family), family, "Not a shipped font.");
+
     /// <summary>Whether a font has a glyph for a character (the two Arphic fonts cover GB 2312 only).</summary>
     public static bool Covers(XFont font, Rune rune) => GlyphHelper.GlyphIndexFromCodePoint(rune.Value, font) != 0;
 

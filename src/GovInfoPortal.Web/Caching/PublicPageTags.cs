@@ -8,7 +8,7 @@ namespace GovInfoPortal.Web.Caching;
 /// exactly the answers it changes:
 /// <list type="bullet">
 /// <item>a report's page, versions and downloads (<c>/reports/{org}/{year}…</c>): the report, and the organization's
-/// list of years shown on each page;</item>
+/// list of years shown on each page; its 图解 (<c>…/graphic</c>, <c>…/graphic.{ext}</c>) also the report of the year before;</item>
 /// <item>the API's read of a report (<c>/api/v1/reports/{org}/{year}</c>): the report;</item>
 /// <item>browse and statistics (<c>/reports?org=&amp;year=</c>, <c>/stats?org=&amp;year=</c>): the subtree in every year,
 /// since both show the subtree's years and its trend over the years;</item>
@@ -52,7 +52,10 @@ public static class PublicPageTags
 
             if (ReportOf(rest) is { } report)
             {
-                return [ContentTags.Report(report.Key, report.Year), ContentTags.OrganizationReports(report.Key)];
+                // The 图解 (…/{year}/graphic, graphic.{ext}) also shows the change against the report of the year before.
+                return IsGraphic(rest)
+                    ? [ContentTags.Report(report.Key, report.Year), ContentTags.OrganizationReports(report.Key), ContentTags.Report(report.Key, report.Year - 1)]
+                    : [ContentTags.Report(report.Key, report.Year), ContentTags.OrganizationReports(report.Key)];
             }
 
             // A body's feed and snippet list its reports with their current versions: the organization's reports.
@@ -113,6 +116,11 @@ public static class PublicPageTags
     /// <summary>The organization key of <c>/{org}/feed.atom</c>, <c>/{org}/snippet</c> and <c>/{org}/snippet.html</c>.</summary>
     private static string? OrganizationListOf(PathString rest) =>
         (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries) is [var key, "feed.atom" or "snippet" or "snippet.html"] ? key : null;
+
+    /// <summary>Whether <c>/{org}/{year}/…</c> is the 图解 (<c>graphic</c>, <c>graphic.{ext}</c>).</summary>
+    private static bool IsGraphic(PathString rest) =>
+        (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: 3 } segments
+        && (segments[2] == "graphic" || segments[2].StartsWith("graphic.", StringComparison.Ordinal));
 
     /// <summary>The <c>org</c> parameter; the whole tree (which every publication changes) without one or with several.</summary>
     private static string OrganizationOf(HttpRequest request) =>

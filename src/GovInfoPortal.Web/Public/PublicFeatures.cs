@@ -12,6 +12,7 @@ public static class PublicFeatures
     {
         services.AddScoped<PublicReports>();
         services.AddSingleton<ReportDownloads>();
+        services.AddScoped<ReportGraphics>();
         services.AddHostedService<DocumentWarmUp>();
         services.AddScoped<PublicSearch>();
         services.AddScoped<ReportStatistics>();

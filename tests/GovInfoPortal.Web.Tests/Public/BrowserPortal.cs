@@ -3,12 +3,15 @@ using GovInfoPortal.Testing;
 namespace GovInfoPortal.Web.Tests.Public;
 
 /// <summary>The demo portal on Kestrel (a real port) for the browser tests, with the unpublished reports of <see cref="DemoPortals"/>.</summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     private readonly DatabaseFixture _databases = new();
     private PortalFactory? _portal;
 
     public string BaseAddress { get; private set; } = string.Empty;
+
+    /// <summary>Whether the demo holds its synthetic history (see <see cref="HistoryBrowserPortal"/>).</summary>
+    protected virtual bool History => false;
 
     public async Task InitializeAsync()
     {
@@ -18,7 +21,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         var database = await _databases.CreateAsync(TestProvider.Sqlite, migrate: false);
-        _portal = new PortalFactory(database, demo: true);
+        _portal = new PortalFactory(database, demo: true, demoHistory: History);
         _portal.UseKestrel(0);
         _portal.StartServer();
         BaseAddress = _portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -34,6 +37,12 @@ public sealed class BrowserPortal : IAsyncLifetime
 
         await _databases.DisposeAsync();
     }
+}
+
+/// <summary>The same on the demo with its synthetic history, as the first start holds it.</summary>
+public sealed class HistoryBrowserPortal : BrowserPortal
+{
+    protected override bool History => true;
 }
 
 /// <summary>A browser test with rows: skipped like <see cref="BrowserFactAttribute"/> when no Chromium is there outside CI.</summary>

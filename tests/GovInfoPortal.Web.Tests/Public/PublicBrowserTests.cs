@@ -160,6 +160,8 @@ public sealed class PublicBrowserTests(BrowserPortal portal) : IClassFixture<Bro
         { "compare", "/compare?a=350505/2023&b=350505/2023" },
         { "compare-formats", "/compare?a=350505/2023&b=350582003/2020" },
         { "compare-form", "/compare" },
+        { "graphic", "/reports/350505/2023/graphic" },
+        { "graphic-2019", "/reports/350582003/2020/graphic" },
         { "api", "/api" },
         { "datasets", "/datasets" },
         { "datasets-year", "/datasets?org=350500&year=2023" },

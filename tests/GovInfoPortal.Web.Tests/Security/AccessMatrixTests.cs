@@ -84,6 +84,9 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         ["GET /reports/{orgCode}/feed.atom"] = All(Ok),
         ["GET /reports/{orgCode}/snippet"] = All(Ok),
         ["GET /reports/{orgCode}/snippet.html"] = All(Ok),
+        ["GET /reports/{orgCode}/{year:reportyear}/graphic"] = All(Ok),
+        // The scene's {ext} is csv, which the 图解 is not offered in (png, svg, pdf): a zh-CN 404 for everyone.
+        ["GET /reports/{orgCode}/{year:reportyear}/graphic.{ext}"] = All(NotFound),
         // Only a published legacy report has an original; the scene's 2023 report is not one.
         ["GET /reports/{orgCode}/{year:reportyear}/original.pdf"] = All(NotFound),
         ["GET /search"] = All(Ok),
