@@ -54,10 +54,13 @@ public static class PublishedVersions
     public static async Task EnsureFingerprintsAsync(GovInfoDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Keyset batches (after the last id seen): a batch that looked for the empty ones from the start again would walk
+        // past every report already taken, quadratic at a national scale.
+        var afterReport = 0;
         while (true)
         {
             var reports = await db.Reports.AsNoTracking().Published()
-                .Where(r => r.Fingerprint == null)
+                .Where(r => r.Fingerprint == null && r.Id > afterReport)
                 .Include(r => r.Organization)
                 .OrderBy(r => r.Id)
                 .Take(BatchSize)
@@ -67,6 +70,9 @@ public static class PublishedVersions
                 break;
             }
 
+            afterReport = reports[^1].Id;
+            // One commit per batch, not per report.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             foreach (var report in reports)
             {
                 var fingerprint = ReportFingerprint.Of(ReportDocument.FromReport(report));
@@ -74,12 +80,18 @@ public static class PublishedVersions
                 await db.Reports.Where(r => r.Id == report.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Fingerprint, fingerprint), cancellationToken);
             }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
+        var afterRevision = 0;
         while (true)
         {
             var revisions = await db.ReportRevisions.AsNoTracking()
-                .Where(v => v.Fingerprint == null)
+                .Where(v => v.Fingerprint == null && v.Id > afterRevision)
                 .OrderBy(v => v.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
@@ -88,6 +100,8 @@ public static class PublishedVersions
                 break;
             }
 
+            afterRevision = revisions[^1].Id;
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             foreach (var revision in revisions)
             {
                 // A revision never changes (AuditRecordGuard refuses updates of it): this fills in the one column written
@@ -96,6 +110,11 @@ public static class PublishedVersions
                     $"UPDATE {RawSql.Table<ReportRevision>(db)} SET {RawSql.Quote(nameof(ReportRevision.Fingerprint))} = @fingerprint " +
                     $"WHERE {RawSql.Quote(nameof(ReportRevision.Id))} = @id AND {RawSql.Quote(nameof(ReportRevision.Fingerprint))} IS NULL",
                     [("@fingerprint", ReportFingerprint.Of(revision.Document())), ("@id", revision.Id)], cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
             }
         }
     }
