@@ -1,7 +1,4 @@
 using GovInfoPortal.Data.Audit;
-using GovInfoPortal.Data.Caching;
-using GovInfoPortal.Data.Search;
-using GovInfoPortal.Data.Statistics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,16 +54,9 @@ public static class GovInfoDatabase
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var migrations = MigrationsAssembly(provider);
 
-        // A report published without its organization loaded gets its fingerprint before anything else reads the save.
-        builder.AddInterceptors(Fingerprints.FingerprintInterceptor.Instance);
-        // Every save that touches a report keeps the full-text index of published reports in step.
-        builder.AddInterceptors(ReportSearchInterceptor.Instance);
-        // Every save that changes a report or takes a workflow step writes the audit trail in the same transaction.
-        builder.AddInterceptors(AuditInterceptor.Instance, AuditRecordGuard.Instance);
-        // Every save that changes what citizens read writes the change log in the same transaction.
-        builder.AddInterceptors(ContentChangeInterceptor.Instance);
-        // Every save that changes a published report or the tree keeps the organizations' year totals in the same transaction.
-        builder.AddInterceptors(OrganizationTotalsInterceptor.Instance);
+        // The bulk ExecuteUpdate/ExecuteDelete never reach the save pipeline (GovInfoDbContext.SaveChanges): the guard
+        // refuses them on the audit records. A query interceptor is a singleton of EF's internal services, hence one instance.
+        builder.AddInterceptors(AuditRecordGuard.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),

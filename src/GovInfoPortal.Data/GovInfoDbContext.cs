@@ -5,6 +5,7 @@ using GovInfoPortal.Data.Audit;
 using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Configurations;
 using GovInfoPortal.Data.Exports;
+using GovInfoPortal.Data.Saving;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,10 +18,17 @@ namespace GovInfoPortal.Data;
 /// The portal's one unit of work, the same for every provider (SQLite, PostgreSQL, SQL Server). The
 /// provider and its migrations assembly come from the options (see <see cref="GovInfoDatabase"/>). It also
 /// stores the ASP.NET Core Identity accounts (<see cref="PortalUser"/>, roles), so one database holds everything.
+/// Every save goes through the context's <see cref="SavePipeline"/> (audit trail, search index, change log, year
+/// totals), however the context was made.
 /// </summary>
 public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    private readonly SavePipeline _saves = SavePipeline.ForPortal();
+
+    /// <summary>The steps every save of this context goes through, in order.</summary>
+    public IReadOnlyList<ISaveStep> SaveSteps => _saves.Steps;
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
@@ -45,7 +53,7 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     /// <summary>The content of each submission for review, to compare the next one with.</summary>
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
 
-    /// <summary>The audit trail (written by <see cref="AuditInterceptor"/>); never changed.</summary>
+    /// <summary>The audit trail (written by <see cref="AuditStep"/>); never changed.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<NotificationState> NotificationStates => Set<NotificationState>();
@@ -53,11 +61,8 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     /// <summary>The original PDFs of legacy (≤ 2018) archive reports, one per report.</summary>
     public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
 
-    /// <summary>The log of the changes citizens can see, which every instance follows (see <see cref="ContentChangeInterceptor"/>).</summary>
+    /// <summary>The log of the changes citizens can see, which every instance follows (see <see cref="ContentChangeStep"/>).</summary>
     public DbSet<ContentChangeRecord> ContentChanges => Set<ContentChangeRecord>();
-
-    /// <summary>The change the save under way writes: announced once the save succeeds.</summary>
-    internal ContentChangeRecord? PendingContentChange { get; set; }
 
     /// <summary>The kept totals of each organization's subtree per year (see <see cref="Statistics.OrganizationTotals"/>).</summary>
     public DbSet<Statistics.OrganizationYearTotal> OrganizationYearTotals => Set<Statistics.OrganizationYearTotal>();
@@ -68,6 +73,12 @@ public class GovInfoDbContext(DbContextOptions<GovInfoDbContext> options)
     public DbSet<Peers.PeerBoilerplateShingle> PeerBoilerplateShingles => Set<Peers.PeerBoilerplateShingle>();
 
     public DbSet<Peers.PeerBoilerplateYear> PeerBoilerplateYears => Set<Peers.PeerBoilerplateYear>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        _saves.SaveAsync(this, _ => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        _saves.SaveAsync(this, token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
 
     /// <summary>
     /// Saves, then gives every organization that has no <see cref="Organization.Path"/> yet (a new one) its

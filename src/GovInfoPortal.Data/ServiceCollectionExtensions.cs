@@ -29,7 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<GovInfoDbContext>((provider, options) =>
         {
             GovInfoDatabase.Configure(options, settings.Provider, settings.ConnectionString);
-            // Interceptors the host registers as IInterceptor (diagnostics; tests that count the commands of a request) join the portal's own.
+            // Interceptors the host registers as IInterceptor (diagnostics; tests that count the commands of a request) join the portal's audit guard.
             options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddScoped<DatabaseMigrator>();

@@ -6,7 +6,7 @@ namespace GovInfoPortal.Data.Audit;
 
 /// <summary>
 /// One line of the audit trail: who did what to which report (or correction of it), when, and for content
-/// changes which cells and parts changed with their old and new values. Written by <see cref="AuditInterceptor"/>
+/// changes which cells and parts changed with their old and new values. Written by <see cref="AuditStep"/>
 /// as part of the save that made the change; never changed or deleted afterwards, and kept when the report
 /// itself is gone (no foreign keys). Every field is set once, and each entry carries the SHA-256 <see cref="Hash"/>
 /// of its fields and of the previous entry's hash (<see cref="AuditChain"/>), so that an entry changed, deleted or

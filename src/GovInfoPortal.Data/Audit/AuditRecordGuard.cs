@@ -6,11 +6,12 @@ namespace GovInfoPortal.Data.Audit;
 
 /// <summary>
 /// Refuses <c>ExecuteUpdate</c> and <c>ExecuteDelete</c> on audit entries and published revisions before any SQL
-/// is made: those bulk operations pass by <see cref="AuditInterceptor"/>, which refuses the same through
+/// is made: those bulk operations pass by <see cref="AuditStep"/>, which refuses the same through
 /// <c>SaveChanges</c>.
 /// </summary>
 public sealed class AuditRecordGuard : IQueryExpressionInterceptor
 {
+    /// <summary>The one instance every context shares: EF keeps query interceptors in its internal services, which a new instance would rebuild.</summary>
     public static readonly AuditRecordGuard Instance = new();
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)

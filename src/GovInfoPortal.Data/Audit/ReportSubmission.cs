@@ -5,7 +5,7 @@ namespace GovInfoPortal.Data.Audit;
 
 /// <summary>
 /// The content of a report (or of a correction) as it was submitted for review, one per submission, so that the
-/// reviewer sees what changed since the last submission after a return. Written by <see cref="AuditInterceptor"/>
+/// reviewer sees what changed since the last submission after a return. Written by <see cref="AuditStep"/>
 /// with the submission; never changed.
 /// </summary>
 public class ReportSubmission

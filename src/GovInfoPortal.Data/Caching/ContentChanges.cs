@@ -12,7 +12,7 @@ public static class ContentChanges
 
     /// <summary>
     /// Writes a change in the caller's transaction (when one is open) and announces it (through
-    /// <see cref="ContentChangeInterceptor"/>): for writes that bypass tracked saves, such as the bulk seeder.
+    /// <see cref="ContentChangeStep"/>): for writes that bypass tracked saves, such as the bulk seeder.
     /// </summary>
     public static async Task RecordAsync(GovInfoDbContext db, IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {

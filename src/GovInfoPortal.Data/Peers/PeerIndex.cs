@@ -15,7 +15,7 @@ namespace GovInfoPortal.Data.Peers;
 /// bands as candidates, which the rule then compares exactly: no scan of the year's reports.
 /// </summary>
 /// <remarks>
-/// Every save through EF that touches a report updates its entries (<see cref="Search.ReportSearchInterceptor"/>);
+/// Every save through EF that touches a report updates its entries (<see cref="Search.ReportSearchStep"/>);
 /// the synthetic seeder and <c>migrate</c> (<see cref="EnsureBuiltAsync"/>) build it in bulk. The boilerplate of a
 /// year is counted again whenever the year's reports in the workflow have doubled since the last count, up to
 /// <see cref="SampleSize"/> reports; the entries written before a new count keep the boilerplate of their time,

@@ -13,7 +13,7 @@ namespace GovInfoPortal.Data.Search;
 /// has no index and searches with LIKE. Only published reports are ever indexed.
 /// </summary>
 /// <remarks>
-/// <see cref="ReportSearchInterceptor"/> calls <see cref="UpdateAsync"/> after every save that touches a
+/// <see cref="ReportSearchStep"/> calls <see cref="UpdateAsync"/> after every save that touches a
 /// report; bulk writers that bypass EF (the synthetic seeder) call <see cref="IndexNewAsync"/>.
 /// </remarks>
 public sealed class ReportSearchIndex(GovInfoDbContext db)

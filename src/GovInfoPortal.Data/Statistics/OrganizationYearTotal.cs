@@ -3,7 +3,7 @@ namespace GovInfoPortal.Data.Statistics;
 /// <summary>
 /// The kept totals of one organization's subtree (itself and every body under it) for one year, over published
 /// reports only: how many there are, how many are in the year's format, and the sums of their tables' cells.
-/// Maintained in the same transaction as every change citizens can see (<see cref="OrganizationTotalsInterceptor"/>,
+/// Maintained in the same transaction as every change citizens can see (<see cref="OrganizationTotalsStep"/>,
 /// <see cref="OrganizationTotals"/>); the statistics, the counts and the city-wide totals read these rows.
 /// </summary>
 public sealed class OrganizationYearTotal

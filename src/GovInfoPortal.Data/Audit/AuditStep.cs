@@ -1,12 +1,10 @@
-using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
+using GovInfoPortal.Data.Saving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GovInfoPortal.Data.Audit;
 
@@ -15,113 +13,49 @@ namespace GovInfoPortal.Data.Audit;
 /// the content changes of each report and correction (comparing the values loaded with the values saved, cell by
 /// cell) and the workflow steps the domain recorded (<see cref="ReportWorkingCopy.PendingEvents"/>), each with the
 /// <see cref="ICurrentActor"/> of the context's scope. A submission also keeps a snapshot of the content submitted
-/// (<see cref="ReportSubmission"/>). The trail is written in the same transaction as the change (one is opened
-/// when the caller has none), so a change is never saved without its audit entry. Audit entries, submissions,
+/// (<see cref="ReportSubmission"/>). The trail is written in the same transaction as the change (the save's, asked
+/// for when the caller has none: <see cref="SaveRun.UseTransactionAsync"/>), so a change is never saved without its audit entry. Audit entries, submissions,
 /// published revisions and comments are never updated, nor audit entries and revisions deleted: a save that tries
 /// is refused.
 /// </summary>
-public sealed class AuditInterceptor : SaveChangesInterceptor
+public sealed class AuditStep : SaveStep<AuditStep.Pending>
 {
-    public static readonly AuditInterceptor Instance = new();
-
     /// <param name="Order">Steps are written in the order they were taken; a content change comes before its copy's steps.</param>
-    private sealed record Step(ReportWorkingCopy Copy, WorkflowEvent? Event, IReadOnlyList<ContentChange>? Changes, DateTime At, double Order);
+    internal sealed record Step(ReportWorkingCopy Copy, WorkflowEvent? Event, IReadOnlyList<ContentChange>? Changes, DateTime At, double Order);
 
-    private sealed class Pending(IReadOnlyList<Step> steps, Actor actor)
+    /// <summary>The steps one save takes and its actor.</summary>
+    public sealed class Pending
     {
-        public IReadOnlyList<Step> Steps { get; } = steps;
-
-        public Actor Actor { get; } = actor;
-
-        public IDbContextTransaction? Transaction { get; set; }
-    }
-
-    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    // Contexts saving their audit entries right now: that save has nothing more to audit.
-    private readonly ConditionalWeakTable<DbContext, object> _writing = [];
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        if (Collect(eventData.Context) is { } pending && eventData.Context!.Database.CurrentTransaction is null)
+        internal Pending(IReadOnlyList<Step> steps, Actor actor)
         {
-            pending.Transaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+            Steps = steps;
+            Actor = actor;
         }
 
-        return result;
+        internal IReadOnlyList<Step> Steps { get; }
+
+        internal Actor Actor { get; }
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override async Task<Pending?> BeforeSaveAsync(SaveRun save, CancellationToken cancellationToken)
     {
-        if (Collect(eventData.Context) is { } pending && eventData.Context!.Database.CurrentTransaction is null)
-        {
-            pending.Transaction = eventData.Context.Database.BeginTransaction();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is GovInfoDbContext db && _pending.TryGetValue(db, out var pending))
-        {
-            _pending.Remove(db);
-            await using var transaction = pending.Transaction;
-            await WriteAsync(db, pending, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is GovInfoDbContext db && _pending.TryGetValue(db, out var pending))
-        {
-            _pending.Remove(db);
-            using var transaction = pending.Transaction;
-            WriteAsync(db, pending, CancellationToken.None).GetAwaiter().GetResult();
-            transaction?.Commit();
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The transaction this interceptor opened is rolled back with the failed save (disposing it rolls back).</summary>
-    private void Abandon(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
-        {
-            _pending.Remove(context);
-            pending.Transaction?.Dispose();
-        }
-    }
-
-    private Pending? Collect(DbContext? context)
-    {
-        if (context is not GovInfoDbContext db)
-        {
-            return null;
-        }
-
+        var db = save.Db;
         RefuseChangesToRecords(db);
-        if (_writing.TryGetValue(db, out _))
+        // The saves of the audit entries this step writes (below) have nothing more to audit.
+        if (save.IsMadeBy(this) || Collect(db) is not { } pending)
         {
             return null;
         }
 
+        await save.UseTransactionAsync(cancellationToken);
+        return pending;
+    }
+
+    protected override Task AfterSaveAsync(SaveRun save, Pending state, CancellationToken cancellationToken) =>
+        WriteAsync(save.Db, state, cancellationToken);
+
+    private static Pending? Collect(GovInfoDbContext db)
+    {
         var steps = new List<Step>();
         foreach (var entry in db.ChangeTracker.Entries<ReportWorkingCopy>())
         {
@@ -143,14 +77,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             steps.AddRange(events.Select(e => new Step(copy, e, ReferenceEquals(e, publication) ? changes : null, e.At, e.Sequence)));
         }
 
-        if (steps.Count == 0)
-        {
-            return null;
-        }
-
-        var pending = new Pending([.. steps.OrderBy(s => s.Order)], ActorOf(db));
-        _pending.AddOrUpdate(db, pending);
-        return pending;
+        return steps.Count == 0 ? null : new Pending([.. steps.OrderBy(s => s.Order)], ActorOf(db));
     }
 
     private static void RefuseChangesToRecords(GovInfoDbContext db)
@@ -196,7 +123,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         return (services?.GetService(typeof(ICurrentActor)) as ICurrentActor)?.Actor ?? Actor.System;
     }
 
-    private async Task WriteAsync(GovInfoDbContext db, Pending pending, CancellationToken cancellationToken)
+    private static async Task WriteAsync(GovInfoDbContext db, Pending pending, CancellationToken cancellationToken)
     {
         var reports = new Dictionary<int, (int OrganizationId, int Year)>();
         foreach (var copy in pending.Steps.Select(s => s.Copy).Distinct())
@@ -227,24 +154,16 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             }
         }
 
-        _writing.AddOrUpdate(db, this);
-        try
+        // Chained under the chain's lock, held to the end of the transaction; one insert at a time so that
+        // the ids follow the chain. Each of these saves runs the pipeline again, made by this step.
+        await LockChainAsync(db, cancellationToken);
+        var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
+        foreach (var entry in entries)
         {
-            // Chained under the chain's lock, held to the end of the transaction; one insert at a time so that
-            // the ids follow the chain.
-            await LockChainAsync(db, cancellationToken);
-            var previous = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
-            foreach (var entry in entries)
-            {
-                entry.Chain(previous);
-                db.Add(entry);
-                await db.SaveChangesAsync(cancellationToken);
-                previous = entry.Hash;
-            }
-        }
-        finally
-        {
-            _writing.Remove(db);
+            entry.Chain(previous);
+            db.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            previous = entry.Hash;
         }
 
         foreach (var copy in pending.Steps.Select(s => s.Copy).Distinct())

@@ -1,8 +1,8 @@
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Data.Archive;
+using GovInfoPortal.Data.Saving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GovInfoPortal.Data.Caching;
@@ -14,75 +14,23 @@ namespace GovInfoPortal.Data.Caching;
 /// report, its organization and ancestors for its year and the public lists), an organization added, changed or
 /// deleted (<see cref="ContentTags.Everything"/>: names and the tree show on every page). Drafts and reviews write
 /// nothing, so the cached public pages survive the daily work of clerks and reviewers. After the save, on
-/// PostgreSQL, the instances following the log are woken (<see cref="ContentChanges.NotifyAsync"/>). Registered on
-/// every context by <see cref="GovInfoDatabase.Configure"/>.
+/// PostgreSQL, the instances following the log are woken (<see cref="ContentChanges.NotifyAsync"/>) and the host's
+/// <see cref="IContentChangeObserver"/> is told. A step of every context's <see cref="SavePipeline"/>.
 /// </summary>
-public sealed class ContentChangeInterceptor : SaveChangesInterceptor
+public sealed class ContentChangeStep : SaveStep<ContentChangeRecord>
 {
-    public static readonly ContentChangeInterceptor Instance = new();
-
     /// <summary>More reports than this in one save (a large import) are written as <see cref="ContentTags.Everything"/>.</summary>
     public const int MaxReportsPerChange = 50;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    /// <summary>The change this save writes (its state), or null when it changes nothing the public pages show.</summary>
+    protected override Task<ContentChangeRecord?> BeforeSaveAsync(SaveRun save, CancellationToken cancellationToken) =>
+        RecordAsync(save.Db, cancellationToken);
+
+    /// <summary>The change is saved: it is announced.</summary>
+    protected override async Task AfterSaveAsync(SaveRun save, ContentChangeRecord state, CancellationToken cancellationToken)
     {
-        if (eventData.Context is GovInfoDbContext db)
-        {
-            await RecordAsync(db, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is GovInfoDbContext db)
-        {
-            RecordAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is GovInfoDbContext { PendingContentChange: { } written } db)
-        {
-            db.PendingContentChange = null;
-            await ContentChanges.NotifyAsync(db, cancellationToken);
-            Observe(db, written);
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is GovInfoDbContext { PendingContentChange: { } written } db)
-        {
-            db.PendingContentChange = null;
-            ContentChanges.NotifyAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-            Observe(db, written);
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private static void Forget(DbContext? context)
-    {
-        if (context is GovInfoDbContext db)
-        {
-            db.PendingContentChange = null;
-        }
+        await ContentChanges.NotifyAsync(save.Db, cancellationToken);
+        Observe(save.Db, state);
     }
 
     /// <summary>Tells the host's <see cref="IContentChangeObserver"/> (if any) of the change just saved.</summary>
@@ -95,20 +43,19 @@ public sealed class ContentChangeInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static async Task RecordAsync(GovInfoDbContext db, CancellationToken cancellationToken)
+    private static async Task<ContentChangeRecord?> RecordAsync(GovInfoDbContext db, CancellationToken cancellationToken)
     {
         // A change added by the caller (ContentChanges.RecordAsync), or by a first try of this save that failed, is
         // written once and announced.
         if (db.ChangeTracker.Entries<ContentChangeRecord>().FirstOrDefault(e => e.State == EntityState.Added) is { } added)
         {
-            db.PendingContentChange = added.Entity;
-            return;
+            return added.Entity;
         }
 
         var changed = Changed(db);
         if (changed is null)
         {
-            return;
+            return null;
         }
 
         var tags = changed.Everything || changed.ReportIds.Count + changed.Reports.Count > MaxReportsPerChange
@@ -116,7 +63,7 @@ public sealed class ContentChangeInterceptor : SaveChangesInterceptor
             : await ReportTagsAsync(db, changed, cancellationToken);
         var record = new ContentChangeRecord(tags, DateTime.UtcNow);
         db.ContentChanges.Add(record);
-        db.PendingContentChange = record;
+        return record;
     }
 
     private sealed class ChangedContent
