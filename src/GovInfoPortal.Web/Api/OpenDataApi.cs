@@ -33,26 +33,25 @@ public sealed record ApiDocumentError(string Path, string Message);
 /// </summary>
 public static class OpenDataApi
 {
-    public const string Prefix = "/api/v1";
     public const int DefaultPageSize = 20;
 
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).WithTags("开放数据");
+        var api = app.MapGroup(ApiLinks.Prefix).WithTags("开放数据");
 
-        api.MapGet("/reports", ListAsync)
+        api.MapGet(ApiLinks.ReportsTemplate, ListAsync)
             .WithName("listReports")
             .WithSummary("已发布的年度报告列表")
             .WithDescription("按年度、机关（含其下级机关）和关键词筛选已发布的年度报告，分页返回。带关键词时按相关性排序（机关名称命中在前），总数最多计到 1000。");
 
-        api.MapGet("/reports/{orgCode}/{year:int}", GetAsync)
+        api.MapGet(ApiLinks.ReportTemplate, GetAsync)
             .WithName("getReport")
             .WithSummary("一份已发布的年度报告（govinfo-annual-report/1 交换格式）")
             .WithDescription("现行版本的文档，fingerprint 为该版本的内容指纹（规范化 JSON 的 SHA-256），可用 POST /api/v1/verify 核验。")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stats", StatsAsync)
+        api.MapGet(ApiLinks.StatsTemplate, StatsAsync)
             .WithName("getStats")
             .WithSummary("一个机关及其下级机关某年度已发布报告的合计")
             .WithDescription("合计表二、表三、表四的每个单元格（按填报数字相加，空单元格不计），表的结构与交换格式相同；indicators 给出合计的公开率、行政复议纠错率和行政诉讼纠错率（分子、分母和比值，分母为 0 时比值为 null）。2018 年及以前的存档报告没有统计表，也没有指标。")
@@ -60,7 +59,7 @@ public static class OpenDataApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/validate", ValidateAsync)
+        api.MapPost(ApiLinks.ValidateTemplate, ValidateAsync)
             .WithName("validateReport")
             .WithSummary("校验一份 govinfo-annual-report/1 文档（不保存）")
             .WithDescription("返回与命令行 validate --json 相同结构的校验结果。数据库中有同一机关上一年度已发布的报告时，一并核对跨年度数据。文档不超过 4 MB。")

@@ -21,7 +21,7 @@ public static class VerificationApi
 {
     public static RouteGroupBuilder MapVerification(this RouteGroupBuilder api)
     {
-        api.MapPost("/verify", VerifyAsync)
+        api.MapPost(ApiLinks.VerifyTemplate, VerifyAsync)
             .WithName("verifyDownload")
             .WithSummary("核验下载的 JSON 或 PDF 文件是否为已发布的版本")
             .WithDescription("请求体为文件本身（JSON 或 PDF，任何 Content-Type 均可，如 application/json、application/pdf）。JSON 文件按规范化形式计算内容指纹后查找已发布的版本（与空白和键的顺序无关）；PDF 文件读取其中标明的内容指纹，重新生成该版本的 PDF 并逐字节比较，文件被改动即不通过。verified 为 true 时给出机关、年度、版本号、是否现行版本。无法识别的文件返回 400。文件不超过 20 MB。")

@@ -115,9 +115,6 @@ public sealed class ArchiveDocuments(GovInfoDbContext db, TimeProvider clock)
         return (new ReportFile(document.Content, "application/pdf", $"{title}（存档原件）.pdf", ascii), document.Sha256);
     }
 
-    /// <summary>The public address of a report's original.</summary>
-    public static string Url(string organizationKey, int year) => $"{ReportLinks.Page(organizationKey, year)}/original.pdf";
-
     /// <summary>The uploaded name without folders or control characters, within the column's length, ending in .pdf.</summary>
     public static string SafeFileName(string? fileName)
     {

@@ -12,7 +12,7 @@ public static class ArchiveSetup
     /// <summary><c>GET /reports/{orgCode}/{year}/original.pdf</c>: the original PDF of a published legacy report.</summary>
     public static IEndpointRouteBuilder MapArchiveDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{orgCode}/{year:reportyear}/original.pdf", async (string orgCode, int year, HttpContext context,
+        app.MapGet(ReportLinks.ArchiveOriginalTemplate, async (string orgCode, int year, HttpContext context,
             PublicReports reports, ArchiveDocuments archive, CancellationToken cancellationToken) =>
         {
             var report = await reports.FindAsync(orgCode, year, cancellationToken);

@@ -28,7 +28,7 @@ public static class PublicPageTags
     public static IReadOnlyList<string> Of(HttpRequest request)
     {
         var path = request.Path;
-        if (path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase, out var apiRest)
+        if (path.StartsWithSegments(Api.ApiLinks.Reports, StringComparison.OrdinalIgnoreCase, out var apiRest)
             && ReportOf(apiRest) is { } apiReport)
         {
             return [ContentTags.Report(apiReport.Key, apiReport.Year)];
@@ -36,14 +36,14 @@ public static class PublicPageTags
 
         // The API's list and search of reports (/api/v1/reports?year=&org=&q=) show the subtree's reports of the year
         // and their count, nothing of other years: the subtree in that year (in every year without one).
-        if ((path.StartsWithSegments("/api/v1/stats", StringComparison.OrdinalIgnoreCase, out var statsRest) && !statsRest.HasValue)
-            || (path.StartsWithSegments("/api/v1/reports", StringComparison.OrdinalIgnoreCase, out var listRest) && (!listRest.HasValue || listRest == "/")))
+        if ((path.StartsWithSegments(Api.ApiLinks.Stats, StringComparison.OrdinalIgnoreCase, out var statsRest) && !statsRest.HasValue)
+            || (path.StartsWithSegments(Api.ApiLinks.Reports, StringComparison.OrdinalIgnoreCase, out var listRest) && (!listRest.HasValue || listRest == "/")))
         {
             var key = OrganizationOf(request);
             return [Year(request) is { } year ? ContentTags.Subtree(key, year) : ContentTags.Subtree(key)];
         }
 
-        if (path.StartsWithSegments("/reports", StringComparison.OrdinalIgnoreCase, out var rest))
+        if (path.StartsWithSegments(Public.PublicLinks.Reports, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             if (!rest.HasValue || rest == "/")
             {

@@ -7,15 +7,16 @@ namespace GovInfoPortal.Web.Caching;
 /// </summary>
 public static class PublicResponses
 {
-    private static readonly string[] ExactPaths = ["/", "/index", "/search", "/stats", "/stats/rank", "/compare", "/api", "/feed.atom", "/sitemap.xml", "/robots.txt"];
+    private static readonly string[] ExactPaths =
+        ["/", "/index", "/search", "/stats", "/stats/rank", "/compare", "/api", Public.PublicLinks.Feed, Public.PublicLinks.Sitemap, Public.PublicLinks.Robots];
 
-    private static readonly string[] Prefixes = ["/reports", "/api/v1", "/sitemaps", "/openapi"];
+    private static readonly string[] Prefixes = [Public.PublicLinks.Reports, Api.ApiLinks.Prefix, "/sitemaps", "/openapi"];
 
     /// <summary>
     /// Under a public prefix, yet for signed-in users only, or answering from this instance's own state (the dataset
     /// listing shows which datasets this instance has built), so never kept in the output cache.
     /// </summary>
-    private static readonly string[] Excluded = [Review.ReviewApi.Prefix, Datasets.DatasetEndpoints.ApiPath];
+    private static readonly string[] Excluded = [Api.ApiLinks.ReviewPrefix, Api.ApiLinks.Datasets];
 
     private static readonly string[] StaticPrefixes = ["/css", "/js", "/lib", "/favicon.svg"];
 

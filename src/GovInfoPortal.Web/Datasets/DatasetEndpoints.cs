@@ -33,9 +33,6 @@ public static class DatasetEndpoints
 {
     public const string Prefix = "/datasets";
 
-    /// <summary>The listing's address.</summary>
-    public const string ApiPath = OpenDataApi.Prefix + "/datasets";
-
     public const string Zip = "zip";
     public const string CsvExtension = "csv";
 
@@ -63,7 +60,7 @@ public static class DatasetEndpoints
             .WithSummary("批量数据中的 CSV：每份报告一行，每个统计表单元格一列")
             .Produces(StatusCodes.Status200OK, contentType: FiguresCsv.ContentType);
 
-        app.MapGroup(OpenDataApi.Prefix).WithTags("开放数据").MapGet("/datasets", ListAsync)
+        app.MapGroup(ApiLinks.Prefix).WithTags("开放数据").MapGet(ApiLinks.DatasetsTemplate, ListAsync)
             .WithName("listDatasets")
             .WithSummary("批量数据集列表")
             .WithDescription("指定年度时，列出该机关（不指定则为全部机关）及其每个有已发布报告的下级机关的数据集；不指定年度时，列出该机关每个年度的数据集。每个数据集给出下载地址、报告份数、文件大小（字节）和 SHA-256 指纹；尚未生成的数据集大小和指纹为 null，首次下载时生成（所列机关本身不超过 2000 份报告的数据集在列表时即生成）。")

@@ -24,7 +24,8 @@ public sealed record ExportJobView(
 
     public bool IsActive => Status.IsActive();
 
-    public string? DownloadUrl => Status == ExportJobStatus.Completed ? ExportRequests.DownloadUrl(Id) : null;
+    /// <summary>Whether the ZIP is ready to download (from <c>Pages/Review/Exports/Download</c>).</summary>
+    public bool IsDownloadable => Status == ExportJobStatus.Completed;
 
     /// <summary>What the progress bar says in words: 已生成 3 / 10 份（30%）.</summary>
     public string ProgressText => Status switch
@@ -49,8 +50,6 @@ public sealed class ExportRequests(ExportJobQueue queue, CityTotals totals, Revi
 {
     /// <summary>Most jobs listed for one user.</summary>
     public const int ListLength = 20;
-
-    public static string DownloadUrl(int id) => $"/review/exports/{id}/download";
 
     /// <summary>The ZIP's download name: 晋江市2020年政府信息公开工作年度报告（PDF）.zip.</summary>
     public static string ZipName(ExportJob job)

@@ -27,21 +27,22 @@ public static class FeedEndpoints
     /// <summary>Publication dates are days in China; the feed states them at midnight China time.</summary>
     private static readonly TimeSpan ChinaOffset = ChinaTime.Offset;
 
-    private static readonly string[] PublicPages = ["/", "/reports", "/search", "/stats", "/api"];
+    /// <summary>The Razor pages the sitemap lists besides the reports.</summary>
+    private static readonly string[] PublicPages = ["/Index", "/Reports/Index", "/Search/Index", "/Stats/Index", "/OpenData/Index"];
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", FeedAsync).ExcludeFromDescription();
-        app.MapGet("/reports/{orgCode}/feed.atom", OrganizationFeedAsync).ExcludeFromDescription();
-        app.MapGet("/reports/{orgCode}/snippet.html", OrganizationSnippetAsync).ExcludeFromDescription();
-        app.MapGet("/sitemap.xml", SitemapIndexAsync).ExcludeFromDescription();
-        app.MapGet("/sitemaps/pages.xml", SitemapPages).ExcludeFromDescription();
-        app.MapGet("/sitemaps/reports-{number:int}.xml", SitemapReportsAsync).ExcludeFromDescription();
-        app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
+        app.MapGet(PublicLinks.Feed, FeedAsync).ExcludeFromDescription();
+        app.MapGet(ReportLinks.OrganizationFeedTemplate, OrganizationFeedAsync).ExcludeFromDescription();
+        app.MapGet(ReportLinks.OrganizationSnippetTemplate, OrganizationSnippetAsync).ExcludeFromDescription();
+        app.MapGet(PublicLinks.Sitemap, SitemapIndexAsync).ExcludeFromDescription();
+        app.MapGet(PublicLinks.SitemapPages, SitemapPages).ExcludeFromDescription();
+        app.MapGet(PublicLinks.SitemapReportsTemplate, SitemapReportsAsync).ExcludeFromDescription();
+        app.MapGet(PublicLinks.Robots, Robots).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> FeedAsync(HttpContext http, PublicReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(HttpContext http, PublicReports reports, LinkGenerator links, CancellationToken cancellationToken)
     {
         var origin = ReportLinks.Origin(http.Request);
         // Dated publications newest first, then the undated ones: each in the order of its own partial index.
@@ -61,7 +62,7 @@ public static class FeedEndpoints
             .ToListAsync(cancellationToken);
         var latest = dated.Concat(undated).Take(FeedEntries).ToList();
         var items = await reports.ItemsAsync([.. latest.Select(r => r.Id)], cancellationToken);
-        return Feed(origin, "/feed.atom", "/", $"{Portal.Name}：新发布的年度报告", Portal.Name, items,
+        return Feed(origin, PublicLinks.Feed, links.GetPathByPage("/Index")!, $"{Portal.Name}：新发布的年度报告", Portal.Name, items,
             latest.ToDictionary(r => r.Id, r => r.UpdatedAt));
     }
 
@@ -150,7 +151,7 @@ public static class FeedEndpoints
         return Xml("application/xml; charset=utf-8", writer =>
         {
             writer.WriteStartElement("sitemapindex", SitemapNamespace);
-            foreach (var location in new[] { "/sitemaps/pages.xml" }.Concat(pages.Select(k => $"/sitemaps/reports-{k + 1}.xml")))
+            foreach (var location in new[] { PublicLinks.SitemapPages }.Concat(pages.Select(k => PublicLinks.SitemapReports(k + 1))))
             {
                 writer.WriteStartElement("sitemap", SitemapNamespace);
                 writer.WriteElementString("loc", SitemapNamespace, origin + location);
@@ -161,10 +162,10 @@ public static class FeedEndpoints
         });
     }
 
-    private static IResult SitemapPages(HttpContext http)
+    private static IResult SitemapPages(HttpContext http, LinkGenerator links)
     {
         var origin = ReportLinks.Origin(http.Request);
-        return UrlSet(PublicPages.Select(path => (origin + path, (DateOnly?)null)).ToAsyncEnumerable());
+        return UrlSet(PublicPages.Select(page => (origin + links.GetPathByPage(page), (DateOnly?)null)).ToAsyncEnumerable());
     }
 
     private static async Task<IResult> SitemapReportsAsync(int number, HttpContext http, PublicReports reports, CancellationToken cancellationToken)
@@ -217,7 +218,7 @@ public static class FeedEndpoints
             .Append("Disallow: /clerk/\n")
             .Append("Disallow: /review/\n")
             .Append("Disallow: /admin/\n")
-            .Append(CultureInfo.InvariantCulture, $"Sitemap: {origin}/sitemap.xml\n")
+            .Append(CultureInfo.InvariantCulture, $"Sitemap: {origin}{PublicLinks.Sitemap}\n")
             .ToString();
         return Results.Text(text, "text/plain; charset=utf-8");
     }

@@ -22,7 +22,7 @@ public static class PublicFeatures
         services.AddScoped<PublicCache>();
         services.AddMemoryCache();
         services.AddDatasets();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(PublicLinks.OpenApiDocument, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "政府信息公开工作年度报告 开放数据接口";
             document.Info.Version = "v1";
@@ -36,7 +36,7 @@ public static class PublicFeatures
     public static IEndpointRouteBuilder MapPublicFeatures(this IEndpointRouteBuilder app)
     {
         app.MapOpenDataApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi(PublicLinks.OpenApiTemplate);
         app.MapFeeds();
         app.MapDatasets();
         return app;

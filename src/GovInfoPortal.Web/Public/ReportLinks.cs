@@ -43,7 +43,21 @@ public static class ReportLinks
         return query.Length == 0 ? path : $"{path}?{query}";
     }
 
-    public static string Page(string key, int year) => $"/reports/{Uri.EscapeDataString(key)}/{year}";
+    /// <summary>The route template of a report's page, <c>Pages/Reports/Report.cshtml</c>'s; the endpoints below it extend it.</summary>
+    public const string PageTemplate = "/reports/{orgCode}/{year:reportyear}";
+
+    /// <summary>The endpoint of one body's Atom feed.</summary>
+    public const string OrganizationFeedTemplate = "/reports/{orgCode}/feed.atom";
+
+    /// <summary>The endpoint of one body's HTML snippet.</summary>
+    public const string OrganizationSnippetTemplate = "/reports/{orgCode}/snippet.html";
+
+    /// <summary>The endpoint of an archived report's original PDF.</summary>
+    public const string ArchiveOriginalTemplate = PageTemplate + "/" + ArchiveOriginalName;
+
+    private const string ArchiveOriginalName = "original.pdf";
+
+    public static string Page(string key, int year) => $"{Organization(key)}/{year}";
 
     /// <summary>An earlier, corrected version of a report: <c>/reports/350505/2023/versions/1</c>.</summary>
     public static string Version(string key, int year, int number) => $"{Page(key, year)}/versions/{number}";
@@ -51,11 +65,17 @@ public static class ReportLinks
     public static string Download(string key, int year, string extension) => $"{Page(key, year)}.{extension}";
 
     /// <summary>One body's Atom feed of its published reports: <c>/reports/350505/feed.atom</c>.</summary>
-    public static string OrganizationFeed(string key) => $"/reports/{Uri.EscapeDataString(key)}/feed.atom";
+    public static string OrganizationFeed(string key) => $"{Organization(key)}/feed.atom";
 
     /// <summary>The page that offers a body its HTML snippet to copy: <c>/reports/350505/snippet</c>.</summary>
-    public static string OrganizationSnippetPage(string key) => $"/reports/{Uri.EscapeDataString(key)}/snippet";
+    public static string OrganizationSnippetPage(string key) => $"{Organization(key)}/snippet";
 
     /// <summary>The HTML snippet itself, a fragment: <c>/reports/350505/snippet.html</c>.</summary>
     public static string OrganizationSnippet(string key) => $"{OrganizationSnippetPage(key)}.html";
+
+    /// <summary>The original PDF of an archived report: <c>/reports/350505/2015/original.pdf</c>.</summary>
+    public static string ArchiveOriginal(string key, int year) => $"{Page(key, year)}/{ArchiveOriginalName}";
+
+    /// <summary>The addresses under one body: <c>/reports/350505</c> (not itself a page).</summary>
+    private static string Organization(string key) => string.Concat(PublicLinks.Reports, "/", Uri.EscapeDataString(key));
 }

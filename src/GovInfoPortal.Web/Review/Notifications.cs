@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovInfoPortal.Web.Review;
 
-/// <summary>One notification: a step someone else took on a report the user works on.</summary>
-public sealed record NotificationItem(long Id, string OrganizationName, int Year, string Action, string Description, string By, DateTime At, string Url,
-    bool IsNew);
+/// <summary>
+/// One notification: a step someone else took on a report the user works on, linking to <see cref="Page"/> (the Razor
+/// page where the user works on it) for <see cref="ReportId"/>.
+/// </summary>
+public sealed record NotificationItem(long Id, string OrganizationName, int Year, string Action, string Description, string By, DateTime At, string Page,
+    int ReportId, bool IsNew);
 
 /// <summary>The user's notifications, newest first, and how many of them are new.</summary>
 public sealed record NotificationList(IReadOnlyList<NotificationItem> Items, int NewCount);
@@ -24,6 +27,12 @@ public sealed record NotificationList(IReadOnlyList<NotificationItem> Items, int
 public sealed class Notifications(GovInfoDbContext db, ReviewScopes scopes, TimeProvider time)
 {
     public const int Shown = 50;
+
+    /// <summary>Where a clerk works on a report.</summary>
+    public const string ClerkPage = "/Clerk/Reports/Edit";
+
+    /// <summary>Where a reviewer works on a report.</summary>
+    public const string ReviewerPage = "/Review/Reports/Review";
 
     private static readonly string[] ForClerks =
         [ReportActions.Returned, ReportActions.Commented, ReportActions.Approved, ReportActions.Published, ReportActions.CorrectionOpened];
@@ -57,7 +66,7 @@ public sealed class Notifications(GovInfoDbContext db, ReviewScopes scopes, Time
         return new NotificationList(
             [
                 .. items.Select(x => new NotificationItem(x.Entry.Id, x.Name, x.Entry.Year, ReportActions.DisplayName(x.Entry.Action), x.Entry.Description,
-                    x.Entry.UserName, x.Entry.At, clerk ? $"/clerk/reports/{x.Entry.ReportId}/edit" : $"/review/reports/{x.Entry.ReportId}", x.Entry.At > seen)),
+                    x.Entry.UserName, x.Entry.At, clerk ? ClerkPage : ReviewerPage, x.Entry.ReportId, x.Entry.At > seen)),
             ],
             newCount);
     }

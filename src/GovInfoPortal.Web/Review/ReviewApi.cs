@@ -58,11 +58,11 @@ public sealed record CommentBody(
 /// </summary>
 public static class ReviewApi
 {
-    public const string Prefix = "/api/v1/review";
+
 
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).ExcludeFromDescription().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.TextForm));
+        var group = app.MapGroup(Api.ApiLinks.ReviewPrefix).ExcludeFromDescription().WithMetadata(new RequestSizeLimitAttribute(RequestLimits.TextForm));
         group.MapGet("/reports/{id:int}", async (int id, HttpContext context, ReviewWorkflow workflow, ReportReviews reviews, CancellationToken cancellationToken) =>
         {
             if (context.User.Identity?.IsAuthenticated != true)

@@ -11,12 +11,11 @@ namespace GovInfoPortal.Web.Security;
 /// </summary>
 public static class ErrorHandling
 {
-    public const string ApiPrefix = "/api/v1";
 
     /// <summary>Seconds a client is asked to wait while the database is unreachable.</summary>
     public const int DatabaseRetrySeconds = 30;
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Api.ApiLinks.Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether an exception (or one it wraps) says the database cannot be reached, rather than a fault in the portal.</summary>
     public static bool IsDatabaseUnavailable(Exception exception)

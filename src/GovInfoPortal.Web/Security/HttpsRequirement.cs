@@ -23,7 +23,7 @@ public static class HttpsRequirement
     private const string RefusedKey = "govinfo.httpsRequired";
 
     /// <summary>The areas whose pages sign in, keep a session or post forms with antiforgery tokens.</summary>
-    private static readonly string[] SessionPrefixes = ["/account", "/clerk", "/review", "/admin", "/notifications", Review.ReviewApi.Prefix];
+    private static readonly string[] SessionPrefixes = ["/account", "/clerk", "/review", "/admin", "/notifications", Api.ApiLinks.ReviewPrefix];
 
     /// <summary>How often the configuration hint is logged at most (a misconfigured portal gets it on every such request).</summary>
     private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);

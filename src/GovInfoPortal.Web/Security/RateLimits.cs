@@ -19,21 +19,21 @@ public static class RateLimits
     public static string? PolicyFor(HttpRequest request)
     {
         var path = request.Path;
-        if (HttpMethods.IsPost(request.Method) && path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+        if (HttpMethods.IsPost(request.Method) && path.Equals(Accounts.AccountsSetup.LoginPath, StringComparison.OrdinalIgnoreCase))
         {
             return SignIn;
         }
 
         // Verifying a PDF renders it again: as costly as a validation, it shares the validations' budget.
         if (HttpMethods.IsPost(request.Method)
-            && (path.Equals("/api/v1/validate", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/verify", StringComparison.OrdinalIgnoreCase)))
+            && (path.Equals(Api.ApiLinks.Validate, StringComparison.OrdinalIgnoreCase) || path.Equals(Api.ApiLinks.Verify, StringComparison.OrdinalIgnoreCase)))
         {
             return Validate;
         }
 
         if (HttpMethods.IsGet(request.Method)
             && (path.Equals("/search", StringComparison.OrdinalIgnoreCase)
-                || (path.Equals("/api/v1/reports", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(request.Query["q"]))))
+                || (path.Equals(Api.ApiLinks.Reports, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(request.Query["q"]))))
         {
             return Search;
         }

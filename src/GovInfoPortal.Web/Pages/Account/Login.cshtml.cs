@@ -79,9 +79,10 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
 
         var user = await users.FindByNameAsync(userName);
         var roles = user is null ? [] : await users.GetRolesAsync(user);
-        return roles.Contains(PortalRoles.Clerk) ? "/clerk/reports"
-            : roles.Contains(PortalRoles.Reviewer) ? "/review"
-            : roles.Contains(PortalRoles.Admin) ? "/admin/users"
-            : "/";
+        var page = roles.Contains(PortalRoles.Clerk) ? "/Clerk/Reports/Index"
+            : roles.Contains(PortalRoles.Reviewer) ? "/Review/Index"
+            : roles.Contains(PortalRoles.Admin) ? "/Admin/Users/Index"
+            : "/Index";
+        return Url.Page(page)!;
     }
 }

@@ -33,6 +33,6 @@ public sealed class LogoutModel(SignInManager<PortalUser> signIn, UserManager<Po
         }
 
         TempData["Status"] = "您已退出登录。";
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -67,7 +67,7 @@ public sealed class IndexModel(DatasetCatalog catalog, PublicReports reports) : 
     }
 
     public string Link(int? year, string? organizationKey) =>
-        ReportLinks.WithQuery(DatasetEndpoints.Prefix, ("org", organizationKey), ("year", year));
+        ReportLinks.WithQuery(Url.Page("/Datasets/Index")!, ("org", organizationKey), ("year", year));
 
     /// <summary>A file size as people read it: 812 字节, 35.2 KB, 4.1 MB.</summary>
     public static string Size(long bytes) => bytes switch

@@ -17,6 +17,6 @@ public sealed class IndexModel(Web.Review.Notifications notifications) : PageMod
     {
         await notifications.MarkReadAsync(User, cancellationToken);
         TempData["Status"] = "所有通知已标为已读。";
-        return Redirect("/notifications");
+        return RedirectToPage("/Notifications/Index");
     }
 }

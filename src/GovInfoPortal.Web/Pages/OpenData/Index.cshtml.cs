@@ -12,7 +12,7 @@ public sealed class IndexModel(PublicReports reports) : PageModel
 
     public string Origin { get; private set; } = string.Empty;
 
-    public string ApiPrefix => OpenDataApi.Prefix;
+    public string ApiPrefix => ApiLinks.Prefix;
 
     public IReadOnlyList<RuleInfo> Rules => Core.Validation.Rules.All;
 

@@ -58,5 +58,5 @@ public sealed class IndexModel(PublicReports reports, TimeProvider time) : PageM
 
     /// <summary>This page with other filters (null keeps a filter off).</summary>
     public string Link(int? year, string? organizationKey, int page = 1) =>
-        ReportLinks.WithQuery("/reports", ("year", year), ("org", organizationKey), ("page", page > 1 ? page : null));
+        ReportLinks.WithQuery(Url.Page("/Reports/Index")!, ("year", year), ("org", organizationKey), ("page", page > 1 ? page : null));
 }

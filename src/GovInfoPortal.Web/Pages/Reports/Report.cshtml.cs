@@ -51,7 +51,7 @@ public sealed class ReportModel(PublicReports reports, ReportDownloads downloads
         Body = ReportBodyModel.From(report);
         if (Body.IsLegacy && await archive.InfoAsync(report.Id, cancellationToken) is { } original)
         {
-            Body = Body with { ArchiveOriginal = (ArchiveDocuments.Url(OrganizationKey, year), original) };
+            Body = Body with { ArchiveOriginal = (ReportLinks.ArchiveOriginal(OrganizationKey, year), original) };
         }
         Version = report.RevisionNumber;
         EarlierVersions = await reports.EarlierVersionsAsync(report.Id, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class IndexModel(ReviewerContext reviewer, ReviewDashboard dashboa
     public string Link(DashboardStatus? status, bool overdue, int page = 1)
     {
         var query = View!.Query;
-        return Public.ReportLinks.WithQuery("/review",
+        return Public.ReportLinks.WithQuery(Url.Page("/Review/Index")!,
             ("year", query.Year), ("org", View.Root.Id), ("status", status?.Code()), ("kind", query.Kind?.Code()),
             ("overdue", overdue ? "true" : null), ("p", page > 1 ? page : null));
     }

@@ -75,5 +75,5 @@ public sealed class IndexModel(PublicReports reports, PublicSearch search, TimeP
     }
 
     public string Link(int page) =>
-        ReportLinks.WithQuery("/search", ("q", Query ?? string.Empty), ("year", Year), ("org", Organization?.Key), ("page", page > 1 ? page : null));
+        ReportLinks.WithQuery(Url.Page("/Search/Index")!, ("q", Query ?? string.Empty), ("year", Year), ("org", Organization?.Key), ("page", page > 1 ? page : null));
 }

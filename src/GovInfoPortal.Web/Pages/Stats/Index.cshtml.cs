@@ -85,8 +85,8 @@ public sealed class IndexModel(PublicReports reports, ReportStatistics statistic
             .. subtree.Columns.Select(c => new IndicatorRow(c.Name, c.Own ? null : Link(c.Organization.Key, subtree.Year), c.Indicators(definition))),
         ]);
 
-    public string RankLink => ReportLinks.WithQuery("/stats/rank", ("org", Organization?.Key), ("year", Year));
+    public string RankLink => ReportLinks.WithQuery(Url.Page("/Stats/Rank")!, ("org", Organization?.Key), ("year", Year));
 
     public string Link(string? organizationKey, int? year) =>
-        ReportLinks.WithQuery("/stats", ("org", organizationKey), ("year", year));
+        ReportLinks.WithQuery(Url.Page("/Stats/Index")!, ("org", organizationKey), ("year", year));
 }

@@ -101,8 +101,8 @@ public sealed class RankModel(PublicReports reports, ReportStatistics statistics
     }
 
     public string StatsLink(string? organizationKey) =>
-        ReportLinks.WithQuery("/stats", ("org", organizationKey), ("year", Year));
+        ReportLinks.WithQuery(Url.Page("/Stats/Index")!, ("org", organizationKey), ("year", Year));
 
     public string Link(string? organizationKey) =>
-        ReportLinks.WithQuery("/stats/rank", ("org", organizationKey), ("year", Year), ("by", By));
+        ReportLinks.WithQuery(Url.Page("/Stats/Rank")!, ("org", organizationKey), ("year", Year), ("by", By));
 }

@@ -27,7 +27,7 @@ public sealed class IndexModel(ArchiveDocuments archive) : PageModel
     public IReadOnlyList<int> Years { get; } = [.. Enumerable.Range(ReportFormats.MinYear, ReportFormats.FirstYear2019 - ReportFormats.MinYear).Reverse()];
 
     public PagerModel Pager => new(PageNumber, Math.Max(1, (Total + ArchiveDocuments.PageSize - 1) / ArchiveDocuments.PageSize),
-        page => ReportLinks.WithQuery("/admin/archive", ("year", Year), ("p", page)));
+        page => ReportLinks.WithQuery(Url.Page("/Admin/Archive/Index")!, ("year", Year), ("p", page)));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -67,6 +67,6 @@ public sealed class UploadModel(ArchiveDocuments archive) : PageModel
         }
 
         TempData["Status"] = $"已上传 {entry.OrganizationName} {entry.Year} 年存档报告的原件。";
-        return Redirect("/admin/archive");
+        return RedirectToPage("/Admin/Archive/Index");
     }
 }

@@ -39,7 +39,7 @@ public sealed class EditModel(OrganizationAdministration organizations) : PageMo
             if (result.Succeeded)
             {
                 TempData["Status"] = $"已保存机关“{Form.Name!.Trim()}”。";
-                return Redirect("/admin/organizations");
+                return RedirectToPage("/Admin/Organizations/Index");
             }
 
             ModelState.AddErrors(result, nameof(Form));

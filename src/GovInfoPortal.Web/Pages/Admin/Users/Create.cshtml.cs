@@ -24,7 +24,7 @@ public sealed class CreateModel(UserAdministration users, OrganizationAdministra
             if (result.Succeeded)
             {
                 TempData["Status"] = $"已新建用户“{Form.UserName!.Trim()}”。";
-                return Redirect("/admin/users");
+                return RedirectToPage("/Admin/Users/Index");
             }
 
             ModelState.AddErrors(result, nameof(Form));

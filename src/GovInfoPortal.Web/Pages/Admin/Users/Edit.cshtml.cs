@@ -55,7 +55,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
                 }
 
                 TempData["Status"] = $"已保存用户“{Account.UserName}”。";
-                return Redirect("/admin/users");
+                return RedirectToPage("/Admin/Users/Index");
             }
 
             ModelState.AddErrors(result, nameof(Form));
@@ -78,7 +78,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
         if (result.Succeeded)
         {
             TempData["Status"] = wanted ? $"已停用用户“{Account.UserName}”，其已登录的会话随即失效。" : $"已启用用户“{Account.UserName}”。";
-            return Redirect($"/admin/users/{id}");
+            return RedirectToPage("/Admin/Users/Edit", new { id });
         }
 
         ModelState.Clear();
@@ -101,7 +101,7 @@ public sealed class EditModel(UserAdministration users, OrganizationAdministrati
             if (result.Succeeded)
             {
                 TempData["Status"] = $"已为用户“{Account.UserName}”设置新密码，并解除锁定。";
-                return Redirect($"/admin/users/{id}");
+                return RedirectToPage("/Admin/Users/Edit", new { id });
             }
 
             ModelState.AddErrors(result, nameof(Reset));

@@ -42,8 +42,8 @@ public sealed class EditModel(DraftEditor editor) : PageModel
                 return StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            TempData.Refuse(NotEditable(opened.Report), "/clerk/reports", "返回我的报告");
-            return Redirect($"/clerk/reports/{id}/preview");
+            TempData.Refuse(NotEditable(opened.Report), Url.Page("/Clerk/Reports/Index")!, "返回我的报告");
+            return RedirectToPage("/Clerk/Reports/Preview", new { id });
         }
 
         await ShowAsync(opened, DraftInput.FromReport(opened.Report.UnderReview), cancellationToken);
@@ -63,7 +63,7 @@ public sealed class EditModel(DraftEditor editor) : PageModel
         if (outcome.Succeeded)
         {
             TempData["Status"] = outcome.Messages[0];
-            return Redirect($"/clerk/reports/{id}/edit");
+            return RedirectToPage("/Clerk/Reports/Edit", new { id });
         }
 
         Problems = outcome.Messages;

@@ -41,7 +41,7 @@ public sealed class ImportModel(DraftEditor editor) : PageModel
         if (outcome.Succeeded)
         {
             TempData["Status"] = outcome.Messages[0];
-            return Redirect($"/clerk/reports/{id}/edit");
+            return RedirectToPage("/Clerk/Reports/Edit", new { id });
         }
 
         Problems = outcome.Messages;

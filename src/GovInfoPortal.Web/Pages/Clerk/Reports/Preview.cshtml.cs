@@ -52,7 +52,7 @@ public sealed class PreviewModel(DraftEditor editor, ReportFindings reportFindin
         if (outcome.Succeeded)
         {
             TempData["Status"] = outcome.Messages[0];
-            return Redirect("/clerk/reports");
+            return RedirectToPage("/Clerk/Reports/Index");
         }
 
         Response.StatusCode = outcome.Kind == DraftOutcomeKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

@@ -46,7 +46,7 @@ public sealed class StartModel(ClerkReports reports) : PageModel
         if (outcome.ReportId is { } id)
         {
             TempData["Status"] = $"已开始填报 {year} 年度报告。";
-            return Redirect($"/clerk/reports/{id}/edit");
+            return RedirectToPage("/Clerk/Reports/Edit", new { id });
         }
 
         ModelState.AddModelError(nameof(Year), outcome.Error!);

@@ -34,6 +34,9 @@ public sealed class IndexModel(ReviewerContext reviewer, ExportRequests exports)
     /// <summary>Why the request was refused (zh-CN), shown above the form that keeps what was chosen.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Where a finished job's ZIP is downloaded, or null while it is not ready.</summary>
+    public string? DownloadUrl(ExportJobView job) => job.IsDownloadable ? Url.Page("/Review/Exports/Download", new { id = job.Id }) : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await reviewer.ScopeAsync(User, cancellationToken) is not { } scope)
@@ -66,7 +69,7 @@ public sealed class IndexModel(ReviewerContext reviewer, ExportRequests exports)
                 total = j.Total,
                 percent = j.Percent,
                 text = j.ProgressText,
-                downloadUrl = j.DownloadUrl,
+                downloadUrl = DownloadUrl(j),
                 error = j.Error,
             }),
         });

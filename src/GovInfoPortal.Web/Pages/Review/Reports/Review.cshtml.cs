@@ -90,7 +90,7 @@ public sealed class ReviewModel(ReviewWorkflow workflow, ReportReviews reviews) 
         if (outcome.Succeeded)
         {
             TempData["Status"] = outcome.Message;
-            return Redirect($"/review/reports/{id}");
+            return RedirectToPage("/Review/Reports/Review", new { id });
         }
 
         return outcome.Kind switch

@@ -56,7 +56,8 @@ public sealed class IndexModel(ReviewerContext reviewer, CityTotals totals) : Pa
                 : new HtmlString("<span class=\"not-summed\">不汇总</span>"),
         };
 
-    public string XlsxUrl => $"/review/totals?handler=xlsx&year={SelectedYear}&org={Scope?.Id}";
+    /// <summary>The Excel file of the totals shown: <c>/review/totals?handler=xlsx&amp;year=2023&amp;org=5</c>.</summary>
+    public string XlsxUrl => Url.Page("/Review/Totals/Index", new { handler = "xlsx", year = SelectedYear, org = Scope?.Id })!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(withBodies: true, cancellationToken) ?? Page();
