@@ -25,8 +25,8 @@ public sealed class LinkHomesTests(DemoPortals portals) : IClassFixture<DemoPort
 
     private async Task<PortalFactory> PortalAsync() => await portals.GetAsync(TestProvider.Sqlite);
 
-    private static string? PathOf(PortalFactory portal, string page, object? values = null) =>
-        portal.Services.GetRequiredService<LinkGenerator>().GetPathByPage(page, values: values);
+    private static string? PathOf(PortalFactory portal, string page, object? values = null, string? handler = null) =>
+        portal.Services.GetRequiredService<LinkGenerator>().GetPathByPage(page, handler, values);
 
     [Fact]
     public async Task Report_links_are_the_addresses_the_route_table_gives_the_report_pages()
@@ -152,6 +152,11 @@ public sealed class LinkHomesTests(DemoPortals portals) : IClassFixture<DemoPort
         {
             Assert.Equal(address, PathOf(portal, page, values));
         }
+
+        // The handlers the editor and the export list call from script.
+        Assert.Equal("/clerk/reports/5/edit/check", PathOf(portal, "/Clerk/Reports/Edit", new { id = 5 }, "check"));
+        Assert.Equal("/clerk/reports/5/edit/save", PathOf(portal, "/Clerk/Reports/Edit", new { id = 5 }, "save"));
+        Assert.Equal("/review/exports?handler=status", PathOf(portal, "/Review/Exports/Index", handler: "status"));
     }
 
     [Fact]
