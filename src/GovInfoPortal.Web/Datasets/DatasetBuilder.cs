@@ -46,10 +46,15 @@ public sealed class DatasetBuilder(GovInfoDbContext db)
                 await using var zip = new ZipArchive(file, ZipArchiveMode.Create);
                 var names = new ZipEntryNames();
                 var paths = new OrganizationPaths(db);
+                // Entries carry the publication date instead of the time of the build: a rebuild of the same reports (after
+                // an eviction, on another instance) gives the same bytes, so the same size and fingerprint.
+                var latest = EntryTime(null);
                 await foreach (var report in reports.InTreeOrderAsync(BatchSize, cancellationToken))
                 {
                     var document = ReportDocument.FromReport(report);
                     var entry = zip.CreateEntry(names.Unique(ReportFileNames.For(document, "json"), report.Organization), CompressionLevel.Optimal);
+                    entry.LastWriteTime = EntryTime(report.PublishedOn);
+                    latest = entry.LastWriteTime > latest ? entry.LastWriteTime : latest;
                     await using (var stream = await entry.OpenAsync(cancellationToken))
                     {
                         ReportDocumentWriter.Write(stream, document);
@@ -65,6 +70,7 @@ public sealed class DatasetBuilder(GovInfoDbContext db)
                     csv.Csv.Flush();
                     csv.File.Position = 0;
                     var entry = zip.CreateEntry(CsvEntryName(format), CompressionLevel.Optimal);
+                    entry.LastWriteTime = latest;
                     await using var stream = await entry.OpenAsync(cancellationToken);
                     await csv.File.CopyToAsync(stream, cancellationToken);
                 }
@@ -129,4 +135,8 @@ public sealed class DatasetBuilder(GovInfoDbContext db)
             return [.. ids.Where(_names.ContainsKey).Select(id => _names[id])];
         }
     }
+
+    /// <summary>A ZIP entry's time: the day a report was published (the earliest time ZIP can hold when unknown).</summary>
+    private static DateTimeOffset EntryTime(DateOnly? publishedOn) =>
+        new((publishedOn ?? new DateOnly(1980, 1, 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
