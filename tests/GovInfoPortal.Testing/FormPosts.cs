@@ -54,7 +54,7 @@ public static partial class FormPosts
         IEnumerable<KeyValuePair<string, string>> fields, bool fetch = false)
     {
         var token = await TokenAsync(client, tokenPage);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute)) { Content = Form(fields, token) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute)) { Content = Form(fields, token) };
         if (fetch)
         {
             request.Headers.Accept.ParseAdd("application/json");
