@@ -18,9 +18,9 @@ public sealed class AuditVerifyCommandTests(DatabaseFixture databases) : IClassF
     private async Task<TestDatabase> ChainedAsync(TestProvider provider, bool gapBeforeLast = false)
     {
         var database = await databases.CreateAsync(provider);
-        foreach (var file in new[] { "quangang-2022.json", "xiyuan-2020.json", "quangang-2023.json" })
+        foreach (var file in new[] { SampleReports.Quangang2022File, SampleReports.Xiyuan2020File, SampleReports.Quangang2023File })
         {
-            if (gapBeforeLast && file == "quangang-2023.json")
+            if (gapBeforeLast && file == SampleReports.Quangang2023File)
             {
                 // Leaves ids unused, for a row to be slipped in between.
                 await ExecuteAsync(database, provider == TestProvider.Postgres

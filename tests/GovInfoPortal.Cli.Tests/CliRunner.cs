@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GovInfoPortal.Testing;
 
 namespace GovInfoPortal.Cli.Tests;
 
@@ -34,18 +35,18 @@ public sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Copies a file of TestData into the folder and returns its path.</summary>
-    public string Copy(string testDataName)
+    /// <summary>Copies a sample report (<see cref="SampleReports"/>) into the folder and returns its path.</summary>
+    public string Copy(string sampleFile)
     {
-        var target = System.IO.Path.Combine(Path, testDataName);
-        File.Copy(TestData(testDataName), target);
+        var target = System.IO.Path.Combine(Path, sampleFile);
+        File.Copy(SampleReports.PathOf(sampleFile), target);
         return target;
     }
 
-    /// <summary>Writes a variant of a TestData report, changed by <paramref name="change"/>, and returns its path.</summary>
-    public string Variant(string testDataName, string name, Action<JsonObject> change)
+    /// <summary>Writes a variant of a sample report, changed by <paramref name="change"/>, and returns its path.</summary>
+    public string Variant(string sampleFile, string name, Action<JsonObject> change)
     {
-        var document = JsonNode.Parse(File.ReadAllText(TestData(testDataName)))!.AsObject();
+        var document = JsonNode.Parse(SampleReports.Json(sampleFile))!.AsObject();
         change(document);
         return Write(name, document.ToJsonString());
     }
@@ -56,8 +57,6 @@ public sealed class TempFolder : IDisposable
         File.WriteAllText(target, content);
         return target;
     }
-
-    public static string TestData(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
     public void Dispose()
     {

@@ -2,21 +2,23 @@ using System.Text.Json.Nodes;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
+using GovInfoPortal.Testing;
 
 namespace GovInfoPortal.Core.Tests;
 
 /// <summary>
-/// The example reports of the interchange format (TestData/, copied from the shared examples) and ways to
+/// The example reports of the interchange format (the shared <see cref="SampleReports"/>) and ways to
 /// derive test reports from them one cell at a time.
 /// </summary>
 internal static class TestReports
 {
-    public const string QuangangFile = "quangang-2023.json";
-    public const string XiyuanFile = "xiyuan-2020.json";
+    public const string QuangangFile = SampleReports.Quangang2023File;
+    public const string XiyuanFile = SampleReports.Xiyuan2020File;
 
+    /// <summary>A file of this project's TestData/ (the reference texts).</summary>
     public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", file);
 
-    public static string Json(string file) => File.ReadAllText(PathOf(file));
+    public static string Json(string file) => SampleReports.Json(file);
 
     public static ReportDocument Read(string json)
     {
@@ -26,10 +28,10 @@ internal static class TestReports
     }
 
     /// <summary>泉州市泉港区人民政府 2023, format 2021: a clean report.</summary>
-    public static ReportDocument Quangang2023() => Read(Json(QuangangFile));
+    public static ReportDocument Quangang2023() => SampleReports.Quangang2023;
 
     /// <summary>晋江市西园街道办事处 2020, format 2019, all zero: a clean report.</summary>
-    public static ReportDocument Xiyuan2020() => Read(Json(XiyuanFile));
+    public static ReportDocument Xiyuan2020() => SampleReports.Xiyuan2020;
 
     /// <summary>
     /// 晋江市青阳街道办事处 2018, a legacy report: the archived document and the headline figures of its

@@ -2,24 +2,34 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Seeding;
+using GovInfoPortal.Testing;
 
 namespace GovInfoPortal.Documents.Tests;
 
-/// <summary>The demo reports the portal ships, and variants of them for the cases the demo lacks.</summary>
+/// <summary>
+/// The shared sample reports (<see cref="SampleReports"/>) as the portal stores them (with the codes and
+/// kinds of their bodies), the legacy report the demo ships, and variants for the cases they lack.
+/// </summary>
 internal static class TestReports
 {
-    private static readonly Lazy<IReadOnlyList<ReportDocument>> Demo = new(DemoDataSeeder.DemoReports);
+    private static readonly Lazy<ReportDocument> Quangang = new(() => Stored(SampleReports.Quangang2023, "350505", OrganizationKind.PeoplesGovernment));
 
-    public static IReadOnlyList<ReportDocument> All => Demo.Value;
+    private static readonly Lazy<ReportDocument> Xiyuan = new(() => Stored(SampleReports.Xiyuan2020, "350582003", OrganizationKind.Township));
+
+    private static readonly Lazy<ReportDocument> Qingyang = new(() =>
+        DemoDataSeeder.DemoReports().Single(d => d.Organization.Code == "350582001") with { SignedBy = "吴靖宇" });
 
     /// <summary>泉港区 2023 (format 2021), with the figures the body published.</summary>
-    public static ReportDocument Quangang2023 => Demo.Value.Single(d => d.Organization.Code == "350505");
+    public static ReportDocument Quangang2023 => Quangang.Value;
 
     /// <summary>西园街道 2020 (format 2019), not dated.</summary>
-    public static ReportDocument Xiyuan2020 => Demo.Value.Single(d => d.Organization.Code == "350582003");
+    public static ReportDocument Xiyuan2020 => Xiyuan.Value;
 
-    /// <summary>青阳街道 2018 (legacy archive), with the 签发人 the stored report carries.</summary>
-    public static ReportDocument Qingyang2018 => Demo.Value.Single(d => d.Organization.Code == "350582001") with { SignedBy = "吴靖宇" };
+    /// <summary>青阳街道 2018 (legacy archive, the demo's: no sample file has one), with the 签发人 the stored report carries.</summary>
+    public static ReportDocument Qingyang2018 => Qingyang.Value;
+
+    private static ReportDocument Stored(ReportDocument sample, string code, OrganizationKind kind) =>
+        sample with { Organization = sample.Organization with { Code = code, Kind = kind } };
 
     public static ReportDocument ByCode(string code) => code switch
     {

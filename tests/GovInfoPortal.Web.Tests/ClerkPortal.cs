@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Testing;
 using GovInfoPortal.Web.Accounts;
@@ -112,41 +111,20 @@ public sealed class ClerkPortal(TestDatabase database, bool? demo = null, string
 }
 
 /// <summary>A browser-like HTTP session: cookies, antiforgery tokens from the pages, form posts.</summary>
-public sealed partial class PortalSession(HttpClient client)
+public sealed class PortalSession(HttpClient client)
 {
     public HttpClient Client { get; } = client;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
     /// <summary>An antiforgery token for this session's user, from a page every user can open.</summary>
-    public async Task<string> TokenAsync(string page = "/account/login")
-    {
-        var html = await Client.GetStringAsync(page);
-        return TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"No antiforgery token on {page}.");
-    }
+    public Task<string> TokenAsync(string page = SignIns.LoginPath) => FormPosts.TokenAsync(Client, page);
 
-    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? tokenPage = null, bool fetch = false)
-    {
-        var token = await TokenAsync(tokenPage ?? "/account/login");
-        var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]),
-        };
-        if (fetch)
-        {
-            request.Headers.Accept.ParseAdd("application/json");
-        }
-
-        return await Client.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? tokenPage = null, bool fetch = false) =>
+        FormPosts.PostFormAsync(Client, tokenPage ?? SignIns.LoginPath, path, fields, fetch);
 
     public Task<HttpResponseMessage> PostAsync(string path, params (string Name, string Value)[] fields) =>
         PostAsync(path, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    public Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
-        PostAsync("/account/login", ("Input.UserName", userName), ("Input.Password", password));
+    public Task<HttpResponseMessage> SignInAsync(string userName, string password) => SignIns.SignInAsync(Client, userName, password);
 
     public Task<HttpResponseMessage> GetAsync(string path) => Client.GetAsync(path);
 

@@ -257,11 +257,7 @@ public sealed class ClerkReportsTests(DatabaseFixture databases) : IClassFixture
 
     private static MultipartFormDataContent Upload(string json, int version, string token)
     {
-        var content = new MultipartFormDataContent
-        {
-            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "version" },
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
+        var content = FormPosts.Multipart(token, ("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         content.Add(file, "file", "report.json");

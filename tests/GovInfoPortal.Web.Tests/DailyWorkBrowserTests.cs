@@ -27,11 +27,7 @@ public sealed class DailyWorkBrowserTests(DatabaseFixture databases) : IClassFix
     {
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SignIns.SignInAsync(page, site, userName, DemoAccounts.Password);
         return page;
     }
 

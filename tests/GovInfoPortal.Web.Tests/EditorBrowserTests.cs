@@ -23,14 +23,7 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
     private static Task CheckedAsync(IPage page) =>
         page.WaitForFunctionAsync("() => !document.getElementById('findings').hasAttribute('aria-busy')");
 
-    private static async Task SignInAsync(IPage page, string site, string userName)
-    {
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string site, string userName) => SignIns.SignInAsync(page, site, userName, DemoAccounts.Password);
 
     [BrowserFact]
     public async Task Clerk_and_admin_pages_have_no_axe_violations_and_fit_a_phone()
@@ -98,10 +91,7 @@ public sealed class EditorBrowserTests(DatabaseFixture databases) : IClassFixtur
         await page.SetViewportSizeAsync(1280, 900);
 
         // Sign in and start the year's report.
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync("demo-clerk");
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await SignInAsync(page, site, "demo-clerk");
         await page.WaitForURLAsync("**/clerk/reports");
         await page.GetByRole(AriaRole.Link, new() { Name = "开始填报 2025 年度报告" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "开始填报" }).ClickAsync();

@@ -196,7 +196,7 @@ public class ReportDocumentRoundTripTests
         var bytes = System.Text.Encoding.UTF8.GetBytes(json);
 
         Assert.Equal(TestReports.Quangang2023(), ReportDocumentReader.Read(bytes).Document);
-        await using var stream = File.OpenRead(TestReports.PathOf(TestReports.QuangangFile));
+        await using var stream = File.OpenRead(GovInfoPortal.Testing.SampleReports.PathOf(TestReports.QuangangFile));
         Assert.Equal(TestReports.Quangang2023(), (await ReportDocumentReader.ReadAsync(stream, new DateOnly(2026, 1, 1))).Document);
     }
 

@@ -17,11 +17,7 @@ public sealed class ArchiveUploadBrowserTests(DatabaseFixture databases) : IClas
         await using var _ = portal;
         await using var browser = await TestBrowser.LaunchAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync("demo-admin");
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SignIns.SignInAsync(page, site, "demo-admin", DemoAccounts.Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "存档原件" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/archive");

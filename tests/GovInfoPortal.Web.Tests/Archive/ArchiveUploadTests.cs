@@ -39,10 +39,7 @@ public sealed class ArchiveUploadTests(DatabaseFixture databases) : IClassFixtur
     internal static async Task<HttpResponseMessage> UploadAsync(PortalSession session, int reportId, byte[] content, string fileName)
     {
         var token = await session.TokenAsync($"/admin/archive/{reportId}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
+        using var form = FormPosts.Multipart(token);
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "Document", fileName);

@@ -137,18 +137,12 @@ public sealed class BackupRestoreTests(DatabaseFixture databases) : IClassFixtur
     private static async Task<string> SignInCookieAsync(ClerkPortal portal, HttpClient client)
     {
         var userName = await portal.CreateUserAsync(GovInfoPortal.Data.Accounts.PortalRoles.Admin, null);
-        using var form = await client.GetAsync("/account/login");
+        using var form = await client.GetAsync(SignIns.LoginPath);
         var antiforgery = Cookies(form);
-        var html = await form.Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        var token = FormPosts.TokenOf(await form.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Post, SignIns.LoginPath)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.UserName"] = userName,
-                ["Input.Password"] = ClerkPortal.Password,
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            }),
+            Content = FormPosts.Form(SignIns.Fields(userName, ClerkPortal.Password), token),
         };
         request.Headers.Add("Cookie", antiforgery);
         using var signedIn = await client.SendAsync(request);

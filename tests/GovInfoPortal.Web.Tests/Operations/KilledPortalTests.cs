@@ -101,7 +101,7 @@ public sealed partial class KilledPortalTests(DatabaseFixture databases) : IClas
                     sent[number] = id;
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/clerk/reports/{id}/edit/save")
                     {
-                        Content = new FormUrlEncodedContent([.. SaveForm(version, number), new("__RequestVerificationToken", token)]),
+                        Content = FormPosts.Form(SaveForm(version, number), token),
                     };
                     request.Headers.Accept.ParseAdd("application/json");
                     HttpResponseMessage response;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GovInfoPortal.Data.Seeding;
 using GovInfoPortal.Testing;
 using GovInfoPortal.Data.Accounts;
@@ -11,7 +10,7 @@ namespace GovInfoPortal.Web.Tests.Operations;
 /// database behind nginx, which ends TLS and balances round-robin: nothing a visitor or a signed-in user does
 /// depends on which instance answers, and the secure cookies and antiforgery work behind the proxy.
 /// </summary>
-public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+public sealed class TwoInstanceTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
     private const string AdminName = "ops-admin";
     private const string AdminPassword = "Ops#Portal2026";
@@ -54,14 +53,9 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         var secureCookies = login.Headers.GetValues("Set-Cookie").ToList();
         Assert.NotEmpty(secureCookies);
         Assert.All(secureCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
-        var token = AntiforgeryToken().Match(await login.Content.ReadAsStringAsync()).Groups["token"].Value;
+        var token = FormPosts.TokenOf(await login.Content.ReadAsStringAsync());
         Assert.NotEmpty(token);
-        using var signIn = await balanced.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = AdminName,
-            ["Input.Password"] = AdminPassword,
-            ["__RequestVerificationToken"] = token,
-        }));
+        using var signIn = await balanced.PostAsync(new Uri("/Account/Login", UriKind.Relative), FormPosts.Form(SignIns.Fields(AdminName, AdminPassword), token));
         Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{signIn.StatusCode}{Instances()}");
         Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, nginx.Upstreams("/Account/Login").Distinct().Count());
@@ -145,7 +139,4 @@ public sealed partial class TwoInstanceTests(DatabaseFixture databases) : IClass
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         return await home.Content.ReadAsStringAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -12,16 +12,9 @@ namespace GovInfoPortal.Web.Tests.Review;
 /// <summary>The export pages (/review/exports): asking for a ZIP, following it, downloading it, and who may.</summary>
 public sealed class ExportPagesTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
-    private static async Task<HttpResponseMessage> RequestAsync(HttpClient client, int organizationId, string year)
-    {
-        var token = await ReviewPortal.FormTokenAsync(client, "/review/exports");
-        return await client.PostAsync("/review/exports", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["org"] = organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["year"] = year,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, int organizationId, string year) =>
+        FormPosts.PostFormAsync(client, "/review/exports",
+            ("org", organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("year", year));
 
     private static async Task<JsonElement> StatusAsync(HttpClient client)
     {

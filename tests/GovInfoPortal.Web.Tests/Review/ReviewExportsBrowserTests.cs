@@ -26,10 +26,7 @@ public sealed class ReviewExportsBrowserTests(DatabaseFixture databases) : IClas
         await using var browser = await TestBrowser.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);
-        await page.GotoAsync(baseAddress + "/account/login?ReturnUrl=%2Freview%2Ftotals");
-        await page.GetByLabel("用户名").FillAsync(ReviewPortal.CityReviewer(tree));
-        await page.GetByLabel("密码").FillAsync(ReviewTestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await SignIns.SignInAsync(page, baseAddress, ReviewPortal.CityReviewer(tree), ReviewTestData.Password, returnUrl: "/review/totals");
 
         // The totals of the latest year with published reports, in the official layout.
         await page.WaitForURLAsync("**/review/totals");

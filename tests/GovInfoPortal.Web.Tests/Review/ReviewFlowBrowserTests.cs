@@ -25,11 +25,7 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await SignIns.SignInAsync(page, site, userName, DemoAccounts.Password);
         return page;
     }
 
@@ -250,11 +246,7 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
 
         await using var browser = await TestBrowser.LaunchAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(site + "/account/login");
-        await page.GetByLabel("用户名").FillAsync("demo-reviewer");
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SignIns.SignInAsync(page, site, "demo-reviewer", DemoAccounts.Password);
         foreach (var (name, path) in new[]
                  {
                      ("review-dashboard-scan", "/review?year=2025"),
@@ -268,11 +260,7 @@ public sealed class ReviewFlowBrowserTests(DatabaseFixture databases) : IClassFi
         }
 
         var clerk = await browser.NewPageAsync();
-        await clerk.GotoAsync(site + "/account/login");
-        await clerk.GetByLabel("用户名").FillAsync("demo-clerk");
-        await clerk.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await clerk.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await SignIns.SignInAsync(clerk, site, "demo-clerk", DemoAccounts.Password);
         await clerk.GotoAsync(site + $"/clerk/reports/{corrected}/edit");
         Assert.Contains("表二收费金额有误。", await clerk.Locator(".correction-banner").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.AssertAccessibleAsync(clerk, "editor-correction");

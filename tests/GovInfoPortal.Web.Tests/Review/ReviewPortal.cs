@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data.Accounts;
@@ -37,23 +35,8 @@ public sealed class ReviewPortal(TestDatabase database, bool runWorker = true) :
     public async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = Client();
-        var form = await client.GetStringAsync(AccountsSetup.LoginPath);
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync(AccountsSetup.LoginPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = ReviewTestData.Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await SignIns.SignedInAsync(client, userName, ReviewTestData.Password);
         return client;
-    }
-
-    /// <summary>The antiforgery token of a page's form, for a test that posts it.</summary>
-    public static async Task<string> FormTokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url);
-        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
     /// <summary>A client signed in as the reviewer of the whole subtree (<c>reviewer-…</c>, created here).</summary>

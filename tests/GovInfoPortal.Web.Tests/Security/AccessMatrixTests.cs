@@ -286,8 +286,7 @@ public sealed class AccessMatrixTests(DatabaseFixture databases) : IClassFixture
         }
 
         var fields = refused ? TakeoverForm(version, scene.Values) : [new("version", "0")];
-        fields.Add(new("__RequestVerificationToken", token));
-        request.Content = new FormUrlEncodedContent(fields);
+        request.Content = FormPosts.Form(fields, token);
         return await session.Client.SendAsync(request);
     }
 

@@ -149,7 +149,7 @@ public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixtu
 
         var clerk = new PortalSession(portal.Client());
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.SignInAsync(clerkName, ClerkPortal.Password)).StatusCode);
-        var token = await new PortalSession(reader).TokenAsync();
+        var token = await FormPosts.TokenAsync(reader, SignIns.LoginPath);
 
         string[] held = ["/", "/reports/350505/2023", "/reports", "/stats", "/api/v1/reports", "/feed.atom", "/sitemap.xml"];
         string? etag = null;
@@ -209,12 +209,7 @@ public sealed class DatabaseOutageTests(DatabaseFixture databases) : IClassFixtu
         }
 
         // Nor does a form: a sign-in posted now answers the 503 page.
-        using (var posted = await reader.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = clerkName,
-            ["Input.Password"] = ClerkPortal.Password,
-            ["__RequestVerificationToken"] = token,
-        })))
+        using (var posted = await reader.PostAsync(SignIns.LoginPath, FormPosts.Form(SignIns.Fields(clerkName, ClerkPortal.Password), token)))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
             Assert.False(posted.Headers.Contains("Warning"));
