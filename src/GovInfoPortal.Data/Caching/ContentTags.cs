@@ -12,6 +12,7 @@ namespace GovInfoPortal.Data.Caching;
 /// <item><see cref="Subtree(string, int)"/> / <see cref="Subtree(string)"/>: browse, statistics and the statistics API of a
 /// subtree for a year, or for no year given.</item>
 /// <item><see cref="Lists"/>: the home page, search, feed, sitemap, the API's lists and every other public answer.</item>
+/// <item><see cref="Tree"/>: the organizations alone, changed only with <see cref="Everything"/>.</item>
 /// <item><see cref="Everything"/>: written alone, evicts every cached answer (an organization changed, a bulk seed).</item>
 /// </list>
 /// </summary>
@@ -20,6 +21,13 @@ public static class ContentTags
     public const string Everything = "*";
 
     public const string Lists = "lists";
+
+    /// <summary>
+    /// The organizations: their names, codes and places in the tree. Never written alone: a change of an
+    /// organization is written as <see cref="Everything"/>. What depends on the tree only (the search page's list of
+    /// regions) is tagged with it, so that publications leave it cached.
+    /// </summary>
+    public const string Tree = "organizations";
 
     /// <summary>The organization key standing for the whole tree (browse and statistics without an organization).</summary>
     public const string Root = "~";

@@ -31,6 +31,16 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
     /// <summary>The GIN index over the terms (created by the ReportSearch migration).</summary>
     private const string GinIndexName = "IX_ReportSearch_Terms";
 
+    /// <summary>
+    /// The GIN index over the name's terms alone (<see cref="NameTerms"/>, created by the ReportSearchNameIndex
+    /// migration): the reports with a term in the name are found from it, not by re-checking every report whose
+    /// text has the term.
+    /// </summary>
+    private const string NameIndexName = "IX_ReportSearch_NameTerms";
+
+    /// <summary>PostgreSQL: the expression of the name's terms (the lexemes weighted A), as <see cref="NameIndexName"/> indexes it.</summary>
+    internal const string NameTerms = "ts_filter(s.\"Terms\", '{a}')";
+
     /// <summary>PostgreSQL keeps positions up to this number.</summary>
     private const int MaxPosition = 16383;
 
@@ -80,6 +90,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
         if (rebuildGin)
         {
             await RawSql.ExecuteAsync(db, $"DROP INDEX IF EXISTS {RawSql.Quote(GinIndexName)}", [], cancellationToken);
+            await RawSql.ExecuteAsync(db, $"DROP INDEX IF EXISTS {RawSql.Quote(NameIndexName)}", [], cancellationToken);
         }
 
         var indexed = 0;
@@ -104,6 +115,8 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
             await RawSql.ExecuteAsync(db, "SET LOCAL maintenance_work_mem = '256MB'", [], cancellationToken);
             await RawSql.ExecuteAsync(db,
                 $"CREATE INDEX {RawSql.Quote(GinIndexName)} ON {RawSql.Quote(TableName)} USING GIN ({RawSql.Quote("Terms")})", [], cancellationToken);
+            await RawSql.ExecuteAsync(db,
+                $"CREATE INDEX {RawSql.Quote(NameIndexName)} ON {RawSql.Quote(TableName)} USING GIN (ts_filter({RawSql.Quote("Terms")}, '{{a}}'))", [], cancellationToken);
         }
 
         return indexed;

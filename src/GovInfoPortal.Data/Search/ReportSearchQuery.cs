@@ -116,9 +116,11 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         {
             from = $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
             where.Add($"s.\"Terms\" @@ {p}all::tsquery");
-            where.Add(inName ? $"s.\"Terms\" @@ {p}name::tsquery" : $"NOT (s.\"Terms\" @@ {p}name::tsquery)");
-            parameters.Add((p + "all", string.Join(" & ", terms.Select(t => $"({TsQuery(t, null)})"))));
-            parameters.Add((p + "name", string.Join(" | ", terms.Select(t => $"({TsQuery(t, "A")})"))));
+            // The name's terms have an index of their own: few reports have a term in the name, many in the text.
+            var name = ReportSearchIndex.NameTerms;
+            where.Add(inName ? $"{name} @@ {p}name::tsquery" : $"NOT ({name} @@ {p}name::tsquery)");
+            parameters.Add((p + "all", string.Join(" & ", terms.Select(t => $"({TsQuery(t)})"))));
+            parameters.Add((p + "name", string.Join(" | ", terms.Select(t => $"({TsQuery(t)})"))));
         }
         else
         {
@@ -145,11 +147,11 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         return (from, string.Join(" AND ", where));
     }
 
-    /// <summary>A term as a tsquery: the phrase of its bigrams, or a prefix; restricted to a weight when given.</summary>
-    private static string TsQuery(SearchTerm term, string? weight) =>
+    /// <summary>A term as a tsquery: the phrase of its bigrams, or a prefix.</summary>
+    private static string TsQuery(SearchTerm term) =>
         term.IsPrefix
-            ? $"{ReportSearchIndex.Lexeme(term.Tokens[0])}:*{weight}"
-            : string.Join(" <-> ", term.Tokens.Select(token => weight is null ? ReportSearchIndex.Lexeme(token) : $"{ReportSearchIndex.Lexeme(token)}:{weight}"));
+            ? $"{ReportSearchIndex.Lexeme(term.Tokens[0])}:*"
+            : string.Join(" <-> ", term.Tokens.Select(ReportSearchIndex.Lexeme));
 
     /// <summary>A term as an FTS5 query: the phrase of its bigrams, or a prefix.</summary>
     private static string Fts5(SearchTerm term) =>

@@ -21,6 +21,15 @@ public sealed class ContentCacheOptions
     public int GraceMilliseconds { get; set; } = 1000;
 
     /// <summary>
+    /// How far a search's results may lag the publications: a cached search page that a change made out of date is
+    /// still served until it is this old, and only then rebuilt (by one request, as any page). Every search page
+    /// matches nearly every publication, and a publication lands every few seconds in the season, so without it each
+    /// search would be rebuilt after each publication; the report pages, browse, statistics, feeds and the API
+    /// follow the changes at once. 0: searches follow the changes at once too.
+    /// </summary>
+    public int SearchLagSeconds { get; set; } = 10;
+
+    /// <summary>
     /// While the database cannot be reached, for how long the public answers this instance holds are still served,
     /// marked as stale (<see cref="StaleIfError"/>); 0 turns it off.
     /// </summary>

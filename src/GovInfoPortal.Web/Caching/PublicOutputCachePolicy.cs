@@ -43,6 +43,11 @@ public sealed class PublicOutputCachePolicy : IOutputCachePolicy
         }
 
         context.Tags.Add(PublicOutputCacheStore.BuiltAtTag(builtAt));
+        if (PublicPageTags.Lags(http.Request))
+        {
+            context.Tags.Add(PublicOutputCacheStore.LaggingTag);
+        }
+
         context.CacheVaryByRules.QueryKeys = "*";
         // Compressed copies are kept per encoding (the compression runs inside the cache, once per copy).
         var encoding = CompressionSetup.PreferredEncoding(http);

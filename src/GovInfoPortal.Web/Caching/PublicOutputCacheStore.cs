@@ -12,15 +12,21 @@ namespace GovInfoPortal.Web.Caching;
 /// grace: the first request to find it changed rebuilds the page (the output cache makes concurrent requests
 /// wait for that one rebuild), and for <see cref="ContentCacheOptions.GraceMilliseconds"/> after it the others
 /// get the previous copy instead of waiting, as nginx's <c>proxy_cache_use_stale updating</c> does. A rebuild that
-/// yields nothing to keep (an error, a page gone) ends the grace: the old copy is dropped.
+/// yields nothing to keep (an error, a page gone) ends the grace: the old copy is dropped. A copy marked as lagging
+/// (<see cref="LaggingTag"/>: the search pages) is served changed until it is
+/// <see cref="ContentCacheOptions.SearchLagSeconds"/> old, and only then rebuilt.
 /// </summary>
 public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimeProvider time, IOptions<ContentCacheOptions> options)
     : IOutputCacheStore, IDisposable
 {
     private const string BuiltAtPrefix = "\u0001built:";
 
+    /// <summary>The tag a request adds when its copy may lag the changes (<see cref="ContentCacheOptions.SearchLagSeconds"/>).</summary>
+    public const string LaggingTag = "\u0001lagging";
+
     private readonly MemoryCache _copies = new(new MemoryCacheOptions { SizeLimit = CachingSetup.OutputCacheBytes });
     private readonly TimeSpan _grace = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.GraceMilliseconds));
+    private readonly TimeSpan _lag = TimeSpan.FromSeconds(Math.Max(0, options.Value.SearchLagSeconds));
     private long _stored;
 
     /// <summary>How many copies were kept since the start (each a page built anew), for tests and diagnostics.</summary>
@@ -37,6 +43,11 @@ public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimePro
         }
 
         if (changes.IsCurrent(copy.Tags, copy.BuiltAt))
+        {
+            return ValueTask.FromResult<byte[]?>(copy.Value);
+        }
+
+        if (copy.Lags && time.GetElapsedTime(copy.StoredAt) < _lag)
         {
             return ValueTask.FromResult<byte[]?>(copy.Value);
         }
@@ -61,10 +72,15 @@ public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimePro
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         var builtAt = -1L;
+        var lags = false;
         var own = new List<string>(tags?.Length ?? 0);
         foreach (var tag in tags ?? [])
         {
-            if (tag.StartsWith(BuiltAtPrefix, StringComparison.Ordinal))
+            if (tag == LaggingTag)
+            {
+                lags = true;
+            }
+            else if (tag.StartsWith(BuiltAtPrefix, StringComparison.Ordinal))
             {
                 builtAt = long.Parse(tag.AsSpan(BuiltAtPrefix.Length), CultureInfo.InvariantCulture);
             }
@@ -78,7 +94,7 @@ public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimePro
         if (builtAt >= 0 && changes.IsCurrent(own, builtAt))
         {
             using var entry = _copies.CreateEntry(key);
-            entry.Value = new Copy(value, [.. own], builtAt);
+            entry.Value = new Copy(value, [.. own], builtAt, lags, time.GetTimestamp());
             entry.Size = value.Length + key.Length;
             entry.AbsoluteExpirationRelativeToNow = validFor;
             Interlocked.Increment(ref _stored);
@@ -96,13 +112,19 @@ public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimePro
 
     public void Dispose() => _copies.Dispose();
 
-    private sealed class Copy(byte[] value, string[] tags, long builtAt)
+    private sealed class Copy(byte[] value, string[] tags, long builtAt, bool lags, long storedAt)
     {
         public byte[] Value { get; } = value;
 
         public string[] Tags { get; } = tags;
 
         public long BuiltAt { get; } = builtAt;
+
+        /// <summary>Whether it may be served changed until it is <see cref="_lag"/> old.</summary>
+        public bool Lags { get; } = lags;
+
+        /// <summary>When it was kept (a timestamp).</summary>
+        public long StoredAt { get; } = storedAt;
 
         /// <summary>When a request found the copy changed and began its rebuild (a timestamp; 0: none yet).</summary>
         public long RebuildingSince;

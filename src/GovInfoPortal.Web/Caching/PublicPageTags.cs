@@ -90,6 +90,10 @@ public static class PublicPageTags
         return [ContentTags.Lists];
     }
 
+    /// <summary>Whether the answer may lag the changes (<see cref="ContentCacheOptions.SearchLagSeconds"/>): the search page.</summary>
+    public static bool Lags(HttpRequest request) =>
+        request.Path.Equals("/search", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// What a bulk dataset (<c>/datasets/{year}.zip?org=</c> and its CSV) depends on: the subtree in that year. A
     /// publication names the subtree of its organization and of each ancestor for its year, so it makes those

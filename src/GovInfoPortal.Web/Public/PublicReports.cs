@@ -2,6 +2,7 @@ using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
 using GovInfoPortal.Core.Interchange;
 using GovInfoPortal.Data;
+using GovInfoPortal.Data.Caching;
 using GovInfoPortal.Data.Statistics;
 using GovInfoPortal.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -283,7 +284,13 @@ public sealed class PublicReports(GovInfoDbContext db, PublicCache cache)
     /// The organizations that have others under them (regions and governments), in tree order with their
     /// depth, for filters; at most <see cref="MaxRegions"/>.
     /// </summary>
-    public async Task<IReadOnlyList<(PublicOrganization Organization, int Depth)>> RegionsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(PublicOrganization Organization, int Depth)>> RegionsAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync("regions", TreeOnly, () => ReadRegionsAsync(cancellationToken), cancellationToken);
+
+    /// <summary>What only a change of the tree (written as <see cref="ContentTags.Everything"/>) changes: publications do not.</summary>
+    private static readonly string[] TreeOnly = [ContentTags.Tree];
+
+    private async Task<IReadOnlyList<(PublicOrganization Organization, int Depth)>> ReadRegionsAsync(CancellationToken cancellationToken)
     {
         var regions = await db.Organizations.AsNoTracking()
             .Where(o => db.Organizations.Any(c => c.ParentId == o.Id))

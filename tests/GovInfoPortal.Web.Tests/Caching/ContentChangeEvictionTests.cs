@@ -60,7 +60,8 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
     public async Task A_publication_evicts_its_report_its_ancestors_and_the_lists_and_nothing_else(TestProvider provider)
     {
         var database = await _databases.CreateAsync(provider, migrate: false);
-        await using var portal = new PortalFactory(database, demo: true);
+        // Searches follow the changes at once here (they may lag them by default: the next test).
+        await using var portal = new CachingPortal(database, new Dictionary<string, string> { ["Caching:SearchLagSeconds"] = "0" });
         using var client = portal.CreateClient();
         await DemoPortals.AddUnpublishedAsync(database);
         await CatchUpAsync(portal);
@@ -91,6 +92,35 @@ public sealed class ContentChangeEvictionTests : IAsyncLifetime
         Assert.Contains("泉港区待发布测试局", await client.GetStringAsync(ApprovedPage), StringComparison.Ordinal);
         Assert.Contains("（共 2 份）", await client.GetStringAsync("/reports?year=2023"), StringComparison.Ordinal);
         Assert.Contains(DemoPortals.ApprovedCode, await client.GetStringAsync("/api/v1/reports?year=2023"), StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData]
+    public async Task A_search_lags_a_publication_by_at_most_its_bound_and_is_then_rebuilt(TestProvider provider)
+    {
+        var database = await _databases.CreateAsync(provider, migrate: false);
+        await using var portal = new CachingPortal(database, new Dictionary<string, string> { ["Caching:SearchLagSeconds"] = "3" });
+        using var client = portal.CreateClient();
+        await DemoPortals.AddUnpublishedAsync(database);
+        await CatchUpAsync(portal);
+        const string Search = "/search?q=%E5%BE%85%E5%8F%91%E5%B8%83%E6%B5%8B%E8%AF%95"; // 待发布测试
+        // Started before the copy is kept: it never reads less than the copy's age.
+        var kept = System.Diagnostics.Stopwatch.StartNew();
+        await KeepAsync(client, Search);
+        await KeepAsync(client, "/");
+        Assert.DoesNotContain(ApprovedPage, await client.GetStringAsync(Search), StringComparison.Ordinal);
+
+        await PublishApprovedAsync(portal);
+        await CatchUpAsync(portal);
+
+        // The home page follows at once; the search still gives its copy until that is 3 s old, then the new results.
+        Assert.False(await FromCacheAsync(client, "/"), "the home page was not evicted");
+        if (kept.Elapsed < TimeSpan.FromSeconds(2.5))
+        {
+            Assert.True(await FromCacheAsync(client, Search), "the search was rebuilt before its lag had passed");
+        }
+
+        await UntilShownAsync(client, Search, ApprovedPage);
+        Assert.True(kept.Elapsed >= TimeSpan.FromSeconds(3), $"the search changed after {kept.Elapsed}, within its lag");
     }
 
     [Theory, PostgresData]
