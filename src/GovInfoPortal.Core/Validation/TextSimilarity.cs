@@ -133,7 +133,7 @@ public static class TextSimilarity
         var length = 0;
         foreach (var c in text)
         {
-            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            if (NarrativeText.IsIdeograph(c) || (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)))
             {
                 buffer[length++] = c;
             }
