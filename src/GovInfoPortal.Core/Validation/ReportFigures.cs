@@ -21,11 +21,21 @@ internal sealed class TableFigures
         _stated = new decimal?[kinds.Length];
         _valid = new bool[kinds.Length];
         values.ReadInto(definition.Rows, _stated);
+        var usable = 0;
         for (var i = 0; i < _stated.Length; i++)
         {
-            _valid[i] = _stated[i] is { } v && IsValid(kinds[i], v);
+            if (_stated[i] is { } v && IsValid(kinds[i], v))
+            {
+                _valid[i] = true;
+                usable++;
+            }
         }
+
+        AllUsable = usable == _stated.Length;
     }
+
+    /// <summary>Whether every cell is filled in and valid (as a finished report's are).</summary>
+    public bool AllUsable { get; }
 
     public TableDefinition Definition { get; }
 
