@@ -66,6 +66,31 @@ public class ValidationInternalsTests
         Assert.True(matched > 20, $"{matched} matches");
     }
 
+    /// <summary>Phrasings written for this test that start alike, so that two match at the same place.</summary>
+    [Theory]
+    [InlineData("收到{n}件申请", "收到{n}件")]
+    [InlineData("收到{n}件", "收到{n}件申请")]
+    [InlineData("{n}件", "收到{n}件", "件申请")]
+    [InlineData("申请{f}{n}", "申请", "{n}件申请")]
+    public void Phrasings_that_match_at_the_same_place_give_the_earlier_one_as_the_alternation_does(params string[] patterns)
+    {
+        var table = FormatDefinition.For(ReportFormat.Format2021).Applications;
+        var figure = new CompiledFigure(
+            new NarrativeFigure("test", table.Code, [table.Rows[0].Code], table.Rows[0].Columns[0].Code, patterns), table, [0]);
+        var alternation = new Regex(string.Join('|', patterns.Select(p => "(?:" + CompiledFigure.Expand(p) + ")")), RegexOptions.CultureInvariant);
+        string[] texts = ["收到5件申请", "收到5件申请收到6件，申请12件申请", "申请共3件申请申请", "收到二十件收到3件申请件申请", .. Written];
+        foreach (var text in texts)
+        {
+            var expected = new List<string>();
+            for (var match = alternation.Match(text); match.Success; match = match.NextMatch())
+            {
+                expected.Add(Describe(match));
+            }
+
+            Assert.Equal(expected, figure.Matches(text).Select(Describe));
+        }
+    }
+
     private static string Describe(Match match)
     {
         var number = match.Groups["n"];
