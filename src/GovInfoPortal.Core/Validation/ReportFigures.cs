@@ -62,11 +62,14 @@ internal sealed class TableFigures
 
     public static bool IsValid(CellKind kind, decimal value) => kind switch
     {
-        CellKind.Count => value >= 0 && IsWhole(value),
+        CellKind.Count => IsNotNegative(value) && IsWhole(value),
         CellKind.SignedCount => IsWhole(value),
-        CellKind.Amount => value >= 0,
+        CellKind.Amount => IsNotNegative(value),
         _ => false,
     };
+
+    /// <summary><c>value >= 0</c> from the sign bit (-0 is not below 0): compared only when negative.</summary>
+    private static bool IsNotNegative(decimal value) => !decimal.IsNegative(value) || value == decimal.Zero;
 
     /// <summary>Whether the value is a whole number; one written without decimals is, without a division.</summary>
     private static bool IsWhole(decimal value) => value.Scale == 0 || decimal.Truncate(value) == value;
