@@ -9,6 +9,14 @@ if (args is ["throughput", ..])
     return;
 }
 
+if (args is ["groups", ..])
+{
+    // Microseconds per report of each group of rules (and of reading the figures), on one thread.
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    ValidationGroups.Run(count, Console.Out);
+    return;
+}
+
 if (args is ["peer-check", ..])
 {
     // narrative.copiedFromPeer against a year of synthetic reports; the results go to bench/results/peer-check.md.

@@ -1,3 +1,5 @@
+using GovInfoPortal.Core.Formats;
+
 namespace GovInfoPortal.Core.Domain;
 
 /// <summary>
@@ -35,6 +37,42 @@ public sealed class TableRow : IEquatable<TableRow>
     public decimal? this[string column] => _cells.GetValueOrDefault(column);
 
     public bool IsEmpty => _cells.Count == 0;
+
+    /// <summary>
+    /// The cells of the given columns, in their order, into <paramref name="values"/> (null where empty): the
+    /// same as looking each column up, but a row filled in column order is read without hashing a code.
+    /// </summary>
+    internal void ReadInto(IReadOnlyList<ColumnDefinition> columns, Span<decimal?> values)
+    {
+        var remaining = _cells.Count;
+        var entries = _cells.GetEnumerator();
+        var next = entries.MoveNext();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (remaining == 0)
+            {
+                values[i] = null;
+                continue;
+            }
+
+            var code = columns[i].Code;
+            if (next && string.Equals(entries.Current.Key, code, StringComparison.Ordinal))
+            {
+                values[i] = entries.Current.Value;
+                next = entries.MoveNext();
+                remaining--;
+            }
+            else if (_cells.TryGetValue(code, out var value))
+            {
+                values[i] = value;
+                remaining--;
+            }
+            else
+            {
+                values[i] = null;
+            }
+        }
+    }
 
     public TableRow With(string column, decimal? value)
     {
@@ -138,6 +176,47 @@ public sealed class ReportTable : IEquatable<ReportTable>
     }
 
     public bool IsEmpty => _rows.Count == 0;
+
+    /// <summary>
+    /// The cells of the given rows, row by row in their columns' order, into <paramref name="values"/> (null
+    /// where empty): the same as looking each cell up, but a table kept in form order is read without hashing
+    /// a code.
+    /// </summary>
+    internal void ReadInto(IReadOnlyList<RowDefinition> definitions, Span<decimal?> values)
+    {
+        var remaining = _rows.Count;
+        var entries = _rows.GetEnumerator();
+        var next = entries.MoveNext();
+        var index = 0;
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var columns = definitions[i].Columns;
+            var cells = values.Slice(index, columns.Count);
+            index += columns.Count;
+            if (remaining == 0)
+            {
+                cells.Clear();
+                continue;
+            }
+
+            var code = definitions[i].Code;
+            if (next && string.Equals(entries.Current.Key, code, StringComparison.Ordinal))
+            {
+                entries.Current.Value.ReadInto(columns, cells);
+                next = entries.MoveNext();
+                remaining--;
+            }
+            else if (_rows.TryGetValue(code, out var row))
+            {
+                row.ReadInto(columns, cells);
+                remaining--;
+            }
+            else
+            {
+                cells.Clear();
+            }
+        }
+    }
 
     public bool Equals(ReportTable? other) =>
         other is not null && _rows.Count == other._rows.Count &&

@@ -88,7 +88,7 @@ public sealed record TableDefinition
 
     // Derived once: definitions are built at start-up and read on every validation.
     private Dictionary<string, RowDefinition>? _rowsByCode;
-    private Dictionary<(string Row, string Column), int>? _cellIndexes;
+    private Dictionary<string, (RowDefinition Row, int Start)>? _rowStarts;
     private IReadOnlyList<CellDefinition>? _cells;
     private IReadOnlyList<ColumnDefinition>? _uniformColumns;
 
@@ -100,9 +100,38 @@ public sealed record TableDefinition
         _cells ??= [.. Rows.SelectMany(row => row.Columns.Select(column => new CellDefinition(this, row, column)))];
 
     /// <summary>The position of a cell in <see cref="Cells"/>, or -1 when the table has no such cell.</summary>
-    public int IndexOf(string row, string column) =>
-        (_cellIndexes ??= Cells.Select((cell, index) => (cell, index)).ToDictionary(x => (x.cell.Row.Code, x.cell.Column.Code), x => x.index))
-        .GetValueOrDefault((row, column), -1);
+    public int IndexOf(string row, string column)
+    {
+        if (!(_rowStarts ??= RowStarts()).TryGetValue(row, out var found))
+        {
+            return -1;
+        }
+
+        var columns = found.Row.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i].Code, column, StringComparison.Ordinal))
+            {
+                return found.Start + i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Each row with the position of its first cell in <see cref="Cells"/>.</summary>
+    private Dictionary<string, (RowDefinition Row, int Start)> RowStarts()
+    {
+        var starts = new Dictionary<string, (RowDefinition Row, int Start)>(StringComparer.Ordinal);
+        var start = 0;
+        foreach (var row in Rows)
+        {
+            starts.Add(row.Code, (row, start));
+            start += row.Columns.Count;
+        }
+
+        return starts;
+    }
 
     /// <summary>The columns shared by every row, where the table has one column set (表三, 表四).</summary>
     public IReadOnlyList<ColumnDefinition> UniformColumns =>

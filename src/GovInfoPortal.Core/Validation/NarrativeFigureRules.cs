@@ -27,6 +27,7 @@ internal sealed class NarrativeFigureRules : IFindingRules
 
         List<Finding>? findings = null;
         HashSet<CompiledFigure>? reported = null;
+        List<(int Start, int End)>? claimed = null;
         foreach (var part in definition.NarrativeParts)
         {
             if (report.Sections[part.Code] is not { Length: > 0 })
@@ -40,7 +41,7 @@ internal sealed class NarrativeFigureRules : IFindingRules
                 continue;
             }
 
-            var claimed = new List<(int Start, int End)>();
+            claimed?.Clear();
             foreach (var figure in figures)
             {
                 if (reported?.Contains(figure) == true || input.Report[figure.Table] is not { } table)
@@ -48,16 +49,10 @@ internal sealed class NarrativeFigureRules : IFindingRules
                     continue;
                 }
 
-                foreach (var quote in figure.Quotes(text, report.Year, claimed))
+                if (figure.FirstDisagreement(text, report.Year, claimed ??= [], table) is { } found)
                 {
-                    if (table.Sum(figure.Cells) is not { } stated || figure.Agrees(quote, stated))
-                    {
-                        continue;
-                    }
-
-                    (findings ??= []).Add(figure.Finding(part, table.Definition, quote, stated));
+                    (findings ??= []).Add(figure.Finding(part, table.Definition, found.Quote, found.Stated));
                     (reported ??= []).Add(figure);
-                    break;
                 }
             }
         }
@@ -80,7 +75,12 @@ internal sealed class CompiledFigure
 
     private static readonly Regex OtherTime = new(@"上年|去年|上一年|前年|同比|较上年|比上年|累计|历年|以来|(?<![0-9])(?<year>(?:19|20)[0-9]{2})年", Options, Timeout);
 
-    private readonly Regex _pattern;
+    /// <summary>
+    /// The figure's phrasings, each compiled on its own: a regular expression of alternatives cannot search for
+    /// their leading words as fast as each alone can. <see cref="Matches"/> merges them into the matches of
+    /// their alternation.
+    /// </summary>
+    private readonly Regex[] _patterns;
     private readonly Regex? _requires;
     private readonly Regex? _excludes;
     private readonly Regex? _clauseExcludes;
@@ -92,16 +92,35 @@ internal sealed class CompiledFigure
         CellLabels = string.Join("、", cells.Select(c => table.Cells[c].Row.MessageLabel).Distinct());
         var money = figure.Patterns.Any(p => p.Contains("{money}", StringComparison.Ordinal));
         IsMoney = money;
-        _pattern = new Regex(string.Join('|', figure.Patterns.Select(p => "(?:" + p
-            .Replace("{money}", Amount + "(?<unit>万元|元)", StringComparison.Ordinal)
-            .Replace("{n}", Number, StringComparison.Ordinal)
-            .Replace("{f}", Filler, StringComparison.Ordinal) + ")")), Options, Timeout);
+        _patterns = [.. figure.Patterns.Select(p => new Regex(Expand(p), Options, Timeout))];
         _requires = figure.Requires is null ? null : new Regex(figure.Requires, Options, Timeout);
         _excludes = figure.Excludes is null ? null : new Regex(figure.Excludes, Options, Timeout);
         _clauseExcludes = figure.ClauseExcludes is null ? null : new Regex(figure.ClauseExcludes, Options, Timeout);
     }
 
     public NarrativeFigure Figure { get; }
+
+    /// <summary>A phrasing as a regular expression: its placeholders replaced by what they stand for.</summary>
+    internal static string Expand(string pattern) => pattern
+        .Replace("{money}", Amount + "(?<unit>万元|元)", StringComparison.Ordinal)
+        .Replace("{n}", Number, StringComparison.Ordinal)
+        .Replace("{f}", Filler, StringComparison.Ordinal);
+
+    /// <summary>Every match of the alternation of the phrasings over the text, left to right (for tests).</summary>
+    internal List<Match> Matches(string text)
+    {
+        var matches = new List<Match>();
+        Span<int> next = stackalloc int[_patterns.Length];
+        next.Fill(Unknown);
+        var position = 0;
+        while (NextMatch(text, position, next) is { } match)
+        {
+            matches.Add(match);
+            position = match.Index + Math.Max(match.Length, 1);
+        }
+
+        return matches;
+    }
 
     public string Table => Figure.Table;
 
@@ -112,56 +131,125 @@ internal sealed class CompiledFigure
 
     private bool IsMoney { get; }
 
-    /// <summary>The figures the text quotes for this cell, skipping numbers an earlier figure claimed; claims what it returns.</summary>
-    public IEnumerable<FigureQuote> Quotes(string text, int year, List<(int Start, int End)> claimed)
+    /// <summary>
+    /// The first figure the text quotes for this cell that differs from the table's, with the table's figure; null
+    /// when every quote agrees or the table's figure is not usable. Reads the quotes left to right, skipping
+    /// numbers an earlier figure claimed, and claims each quote it reads, up to the one it returns.
+    /// </summary>
+    public (FigureQuote Quote, decimal Stated)? FirstDisagreement(string text, int year, List<(int Start, int End)> claimed, TableFigures table)
     {
-        for (var match = _pattern.Match(text); match.Success; match = match.NextMatch())
+        // The table's figure is summed at the first quote, as often as not never.
+        var summed = false;
+        decimal? stated = null;
+        Span<int> next = stackalloc int[_patterns.Length];
+        next.Fill(Unknown);
+        var position = 0;
+        while (NextMatch(text, position, next) is { } match)
         {
-            var number = match.Groups["n"];
-            var (start, end) = number.Success ? (number.Index, number.Index + number.Length) : (match.Index, match.Index + match.Length);
-            if (claimed.Exists(c => c.Start < end && start < c.End))
+            position = match.Index + Math.Max(match.Length, 1);
+            if (!Read(match, text, year, claimed, out var quote))
             {
                 continue;
             }
 
-            var (sentenceStart, sentenceEnd) = Bounds(text, match.Index, match.Index + match.Length, SentenceEnds);
-            var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
-            var required = Figure.RequiresWithin is { } within
-                ? text.AsSpan(Math.Max(sentenceStart, match.Index - within), match.Index + match.Length - Math.Max(sentenceStart, match.Index - within))
-                : sentence;
-            if ((_requires is not null && !_requires.IsMatch(required)) || (_excludes is not null && _excludes.IsMatch(sentence)))
+            if (!summed)
             {
-                continue;
+                stated = table.Sum(Cells);
+                summed = true;
             }
 
-            var (clauseStart, _) = Bounds(text, match.Index, match.Index, ClauseEnds);
-            var clause = text.AsSpan(clauseStart, end - clauseStart);
-            if ((_clauseExcludes is not null && _clauseExcludes.IsMatch(clause)) || (!Figure.OtherYearsAllowed && NamesOtherTime(clause, year)))
+            if (stated is { } value && !Agrees(quote, value))
             {
-                continue;
+                return (quote, value);
             }
-
-            decimal value = 0;
-            var decimals = 0;
-            if (number.Success)
-            {
-                if (NarrativeText.Parse(number.ValueSpan) is not { } parsed)
-                {
-                    continue;
-                }
-
-                value = parsed;
-                decimals = number.ValueSpan.IndexOf('.') is var dot and >= 0 ? number.Length - dot - 1 - (number.ValueSpan[^1] == '万' ? 1 : 0) : 0;
-                if (match.Groups["unit"] is { Success: true, Value: "元" })
-                {
-                    value /= 10_000m;
-                    decimals += 4;
-                }
-            }
-
-            claimed.Add((start, end));
-            yield return new FigureQuote(value, decimals, Excerpt(text, sentenceStart, sentenceEnd, match.Index, match.Index + match.Length));
         }
+
+        return null;
+    }
+
+    private const int Unknown = -2;
+
+    private const int None = -1;
+
+    /// <summary>
+    /// The next match, from <paramref name="position"/> on, of the alternation of the phrasings: the leftmost
+    /// next match of any phrasing, the first phrasing's where two start at the same place. Where each phrasing
+    /// next matches is searched without building a match and kept in <paramref name="next"/>; a match is built
+    /// only for the one returned.
+    /// </summary>
+    private Match? NextMatch(string text, int position, Span<int> next)
+    {
+        var best = -1;
+        for (var i = 0; i < _patterns.Length; i++)
+        {
+            if (next[i] == Unknown || (next[i] >= 0 && next[i] < position))
+            {
+                next[i] = None;
+                foreach (var found in _patterns[i].EnumerateMatches(text, position))
+                {
+                    next[i] = found.Index;
+                    break;
+                }
+            }
+
+            if (next[i] >= 0 && (best < 0 || next[i] < next[best]))
+            {
+                best = i;
+            }
+        }
+
+        return best < 0 ? null : _patterns[best].Match(text, next[best]);
+    }
+
+    /// <summary>The quote a match stands for, when its number is no earlier figure's and its sentence and clause are about the cell; claims it.</summary>
+    private bool Read(Match match, string text, int year, List<(int Start, int End)> claimed, out FigureQuote quote)
+    {
+        quote = default;
+        var number = match.Groups["n"];
+        var (start, end) = number.Success ? (number.Index, number.Index + number.Length) : (match.Index, match.Index + match.Length);
+        if (claimed.Exists(c => c.Start < end && start < c.End))
+        {
+            return false;
+        }
+
+        var (sentenceStart, sentenceEnd) = Bounds(text, match.Index, match.Index + match.Length, SentenceEnds);
+        var sentence = text.AsSpan(sentenceStart, sentenceEnd - sentenceStart);
+        var required = Figure.RequiresWithin is { } within
+            ? text.AsSpan(Math.Max(sentenceStart, match.Index - within), match.Index + match.Length - Math.Max(sentenceStart, match.Index - within))
+            : sentence;
+        if ((_requires is not null && !_requires.IsMatch(required)) || (_excludes is not null && _excludes.IsMatch(sentence)))
+        {
+            return false;
+        }
+
+        var (clauseStart, _) = Bounds(text, match.Index, match.Index, ClauseEnds);
+        var clause = text.AsSpan(clauseStart, end - clauseStart);
+        if ((_clauseExcludes is not null && _clauseExcludes.IsMatch(clause)) || (!Figure.OtherYearsAllowed && NamesOtherTime(clause, year)))
+        {
+            return false;
+        }
+
+        decimal value = 0;
+        var decimals = 0;
+        if (number.Success)
+        {
+            if (NarrativeText.Parse(number.ValueSpan) is not { } parsed)
+            {
+                return false;
+            }
+
+            value = parsed;
+            decimals = number.ValueSpan.IndexOf('.') is var dot and >= 0 ? number.Length - dot - 1 - (number.ValueSpan[^1] == '万' ? 1 : 0) : 0;
+            if (match.Groups["unit"] is { Success: true, Value: "元" })
+            {
+                value /= 10_000m;
+                decimals += 4;
+            }
+        }
+
+        claimed.Add((start, end));
+        quote = new FigureQuote(value, decimals, Excerpt(text, sentenceStart, sentenceEnd, match.Index, match.Index + match.Length));
+        return true;
     }
 
     /// <summary>Whether the quote states the table's figure: exactly for counts; for money, the figure rounded as written.</summary>

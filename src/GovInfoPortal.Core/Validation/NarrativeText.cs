@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace GovInfoPortal.Core.Validation;
 
@@ -16,33 +16,60 @@ internal static class NarrativeText
 
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var raw in text)
+        char[]? rented = null;
+        try
         {
-            var c = Fold(raw);
-            if (char.IsWhiteSpace(c))
+            // Normalizing never lengthens a text: a space is kept only in place of dropped white space.
+            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var raw in text)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                if (IsIdeograph(raw))
+                {
+                    // Neither white space, a quotation mark, foldable nor an ASCII letter or digit.
+                    pendingSpace = false;
+                    buffer[length++] = raw;
+                    continue;
+                }
+
+                var c = Fold(raw);
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (IsQuote(c))
+                {
+                    continue;
+                }
+
+                if (pendingSpace && char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(buffer[length - 1]))
+                {
+                    buffer[length++] = ' ';
+                }
+
+                pendingSpace = false;
+                buffer[length++] = c;
             }
 
-            if (IsQuote(c))
-            {
-                continue;
-            }
-
-            if (pendingSpace && char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(builder[^1]))
-            {
-                builder.Append(' ');
-            }
-
-            pendingSpace = false;
-            builder.Append(c);
+            return new string(buffer[..length]);
         }
-
-        return builder.ToString();
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
+
+    /// <summary>Texts up to this length are normalized on the stack; longer ones in a rented buffer.</summary>
+    private const int StackChars = 1024;
+
+    /// <summary>A CJK unified ideograph (the bulk of a report's text).</summary>
+    internal static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>Full-width ASCII (digits, letters, ．and ，between digits is left alone) folded to ASCII.</summary>
     private static char Fold(char c) => c switch
@@ -59,7 +86,7 @@ internal static class NarrativeText
     private static bool IsQuote(char c) => c is '“' or '”' or '"' or '「' or '」' or '『' or '』' or '‘' or '’' or '\'' or '〝' or '〞';
 
     /// <summary>Whether the (normalized) text holds a digit or a Chinese numeral at all.</summary>
-    public static bool HasNumeral(string text)
+    public static bool HasNumeral(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -212,12 +239,12 @@ internal static class NarrativeText
     };
 
     /// <summary>The number of characters of substance: letters, digits and CJK ideographs.</summary>
-    public static int Substance(string normalized)
+    public static int Substance(ReadOnlySpan<char> normalized)
     {
         var count = 0;
         foreach (var c in normalized)
         {
-            if (char.IsLetterOrDigit(c))
+            if (IsIdeograph(c) || char.IsLetterOrDigit(c))
             {
                 count++;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
@@ -58,7 +59,7 @@ internal sealed class PartContentRules : IFindingRules
         }
 
         if (context.LastYear is { } lastYear && lastYear.Year == context.Report.Year - 1 &&
-            lastYear.Definition().NarrativeParts.Any(p => p.Code == SectionCodes.Problems) &&
+            HasProblemsPart(lastYear.Definition()) &&
             lastYear.Sections.Problems is { } lastRaw && !string.IsNullOrWhiteSpace(lastRaw) &&
             Substance(NarrativeText.Normalize(lastRaw), settings) >= settings.ProblemsMinSubstance &&
             !ContainsAny(text, settings.RectificationKeywords))
@@ -68,12 +69,33 @@ internal sealed class PartContentRules : IFindingRules
         }
     }
 
+    private static bool HasProblemsPart(FormatDefinition definition)
+    {
+        foreach (var part in definition.NarrativeParts)
+        {
+            if (part.Code == SectionCodes.Problems)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Overview(ContentRuleSettings settings, NarrativePartDefinition part, string text, bool is2021, List<Finding> findings)
     {
         if (is2021)
         {
-            var missing = settings.OverviewAspects.Where(a => !ContainsAny(text, a.Keywords)).Select(a => a.Name).ToArray();
-            if (missing.Length > 0)
+            List<string>? missing = null;
+            foreach (var aspect in settings.OverviewAspects)
+            {
+                if (!ContainsAny(text, aspect.Keywords))
+                {
+                    (missing ??= []).Add(aspect.Name);
+                }
+            }
+
+            if (missing is not null)
             {
                 var names = string.Join("、", missing);
                 findings.Add(Section(Rules.OverviewMissingAspect, part, names, null,
@@ -87,8 +109,16 @@ internal sealed class PartContentRules : IFindingRules
             findings.Add(Section(Rules.OverviewTooLong, part, max, length, $"共 {length} 字，超过本地区规定的 {max} 字"));
         }
 
-        var absent = settings.OverviewRequiredFigures.Where(f => !StatesFigure(text, f.Keywords, settings.RequiredFigureDistance)).Select(f => f.Name).ToArray();
-        if (absent.Length > 0)
+        List<string>? absent = null;
+        foreach (var figure in settings.OverviewRequiredFigures)
+        {
+            if (!StatesFigure(text, figure.Keywords, settings.RequiredFigureDistance))
+            {
+                (absent ??= []).Add(figure.Name);
+            }
+        }
+
+        if (absent is not null)
         {
             var names = string.Join("、", absent);
             findings.Add(Section(Rules.OverviewMissingFigure, part, names, null, $"未写明本地区要求的数据：{names}"));
@@ -99,31 +129,93 @@ internal sealed class PartContentRules : IFindingRules
     private static readonly ConditionalWeakTable<IReadOnlyList<string>, string[]> LongestFirst = new();
 
     /// <summary>Characters of substance once the boilerplate phrases (longest first) are set aside.</summary>
+    /// <remarks>
+    /// Each phrase is removed from what the phrases before it left, every occurrence left to right, as
+    /// <see cref="string.Replace(string, string?, StringComparison)"/> with an empty replacement would, but in one
+    /// buffer instead of a new string per phrase found.
+    /// </remarks>
     private static int Substance(string text, ContentRuleSettings settings)
     {
         var phrases = LongestFirst.GetValue(settings.ProblemsBoilerplate,
             list => [.. list.Where(p => p.Length > 0).OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)]);
-        foreach (var phrase in phrases)
+        char[]? rented = null;
+        try
         {
-            text = text.Replace(phrase, string.Empty, StringComparison.Ordinal);
-        }
+            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+            text.CopyTo(buffer);
+            var length = text.Length;
+            foreach (var phrase in phrases)
+            {
+                length = RemoveAll(buffer[..length], phrase);
+            }
 
-        return NarrativeText.Substance(text);
+            return NarrativeText.Substance(buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static bool ContainsAny(string text, IReadOnlyList<string> keywords) =>
-        keywords.Any(k => k.Length > 0 && text.Contains(k, StringComparison.Ordinal));
+    private const int StackChars = 1024;
+
+    /// <summary>Removes every occurrence of <paramref name="phrase"/> (left to right, not overlapping) in place; the length left.</summary>
+    internal static int RemoveAll(Span<char> text, string phrase)
+    {
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text.Length;
+        }
+
+        var write = at;
+        var read = at + phrase.Length;
+        while (true)
+        {
+            var next = text[read..].IndexOf(phrase, StringComparison.Ordinal);
+            var keep = next < 0 ? text.Length - read : next;
+            text.Slice(read, keep).CopyTo(text[write..]);
+            write += keep;
+            if (next < 0)
+            {
+                return write;
+            }
+
+            read += next + phrase.Length;
+        }
+    }
+
+    private static bool ContainsAny(string text, IReadOnlyList<string> keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (keyword.Length > 0 && text.Contains(keyword, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a keyword is followed, within <paramref name="distance"/> characters, by a number.</summary>
     private static bool StatesFigure(string text, IReadOnlyList<string> keywords, int distance)
     {
-        foreach (var keyword in keywords.Where(k => k.Length > 0))
+        foreach (var keyword in keywords)
         {
+            if (keyword.Length == 0)
+            {
+                continue;
+            }
+
             for (var at = text.IndexOf(keyword, StringComparison.Ordinal); at >= 0; at = text.IndexOf(keyword, at + 1, StringComparison.Ordinal))
             {
                 var from = at + keyword.Length;
                 var window = text.AsSpan(from, Math.Min(distance, text.Length - from));
-                if (NarrativeText.HasNumeral(window.ToString()))
+                if (NarrativeText.HasNumeral(window))
                 {
                     return true;
                 }

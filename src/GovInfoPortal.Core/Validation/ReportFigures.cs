@@ -17,22 +17,25 @@ internal sealed class TableFigures
     public TableFigures(TableDefinition definition, ReportTable values)
     {
         Definition = definition;
-        var cells = definition.Cells;
-        _stated = new decimal?[cells.Count];
-        _valid = new bool[cells.Count];
-        var index = 0;
-        foreach (var row in definition.Rows)
+        var kinds = Plans<CellKind[]>.For(definition, static table => [.. table.Cells.Select(cell => cell.Column.Kind)]);
+        _stated = new decimal?[kinds.Length];
+        _valid = new bool[kinds.Length];
+        values.ReadInto(definition.Rows, _stated);
+        var usable = 0;
+        for (var i = 0; i < _stated.Length; i++)
         {
-            var stated = values.Row(row.Code);
-            foreach (var column in row.Columns)
+            if (_stated[i] is { } v && IsValid(kinds[i], v))
             {
-                var value = stated[column.Code];
-                _stated[index] = value;
-                _valid[index] = value is { } v && IsValid(column.Kind, v);
-                index++;
+                _valid[i] = true;
+                usable++;
             }
         }
+
+        AllUsable = usable == _stated.Length;
     }
+
+    /// <summary>Whether every cell is filled in and valid (as a finished report's are).</summary>
+    public bool AllUsable { get; }
 
     public TableDefinition Definition { get; }
 
@@ -59,25 +62,47 @@ internal sealed class TableFigures
 
     public static bool IsValid(CellKind kind, decimal value) => kind switch
     {
-        CellKind.Count => value >= 0 && decimal.Truncate(value) == value,
-        CellKind.SignedCount => decimal.Truncate(value) == value,
-        CellKind.Amount => value >= 0,
+        CellKind.Count => IsNotNegative(value) && IsWhole(value),
+        CellKind.SignedCount => IsWhole(value),
+        CellKind.Amount => IsNotNegative(value),
         _ => false,
     };
+
+    /// <summary><c>value >= 0</c> from the sign bit (-0 is not below 0): compared only when negative.</summary>
+    private static bool IsNotNegative(decimal value) => !decimal.IsNegative(value) || value == decimal.Zero;
+
+    /// <summary>Whether the value is a whole number; one written without decimals is, without a division.</summary>
+    private static bool IsWhole(decimal value) => value.Scale == 0 || decimal.Truncate(value) == value;
 }
 
 /// <summary>The figures of every table of a report (and of last year's, when known), read once per validation.</summary>
 internal sealed class ReportFigures
 {
-    private readonly Dictionary<string, TableFigures> _tables = new(StringComparer.Ordinal);
+    private readonly TableFigures[] _tables;
 
     public ReportFigures(IReportContent report)
     {
-        foreach (var table in report.Definition().Tables)
+        var tables = report.Definition().Tables;
+        _tables = new TableFigures[tables.Count];
+        for (var i = 0; i < _tables.Length; i++)
         {
-            _tables[table.Code] = new TableFigures(table, report.Table(table.Code));
+            _tables[i] = new TableFigures(tables[i], report.Table(tables[i].Code));
         }
     }
 
-    public TableFigures? this[string table] => _tables.GetValueOrDefault(table);
+    public TableFigures? this[string table]
+    {
+        get
+        {
+            foreach (var figures in _tables)
+            {
+                if (string.Equals(figures.Definition.Code, table, StringComparison.Ordinal))
+                {
+                    return figures;
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -15,21 +15,7 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
 
     public ReportValidator(DeadlinePolicy deadlines)
     {
-        IFindingRules[] groups =
-        [
-            new ValueRules(),
-            new ApplicationsRules(),
-            new ReviewLitigationRules(),
-            new CrossYearRules(),
-            new PublicationRules(deadlines),
-            new NarrativeRules(),
-            new NarrativeFigureRules(),
-            new PartContentRules(),
-            new PlausibilityRules(),
-            new PeerRules(),
-        ];
-
-        foreach (var group in groups)
+        foreach (var group in Groups(deadlines))
         {
             RuleFor(context => context.Report).Custom((_, validation) =>
             {
@@ -47,6 +33,21 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
         }
     }
 
+    /// <summary>The groups of rules, in the order their findings are reported.</summary>
+    internal static IFindingRules[] Groups(DeadlinePolicy deadlines) =>
+        [
+            new ValueRules(),
+            new ApplicationsRules(),
+            new ReviewLitigationRules(),
+            new CrossYearRules(),
+            new PublicationRules(deadlines),
+            new NarrativeRules(),
+            new NarrativeFigureRules(),
+            new PartContentRules(),
+            new PlausibilityRules(),
+            new PeerRules(),
+        ];
+
     private static ValidationInput Input(ValidationContext<ReportValidationContext> validation)
     {
         if (validation.RootContextData.TryGetValue(InputKey, out var existing))
@@ -62,26 +63,32 @@ public sealed class ReportValidator : AbstractValidator<ReportValidationContext>
 
 /// <summary>
 /// The validation service: pure code over the domain model, the same for the web form, the API, imports
-/// and the command line. Thread-safe; register it as a singleton.
+/// and the command line. Thread-safe; register it as a singleton. It runs the groups of
+/// <see cref="ReportValidator"/> directly, in the same order and with the same guard, without
+/// FluentValidation's per-rule machinery: the findings are the same, in the same order.
 /// </summary>
 public sealed class ReportValidationService
 {
-    private readonly ReportValidator _validator;
+    private readonly IFindingRules[] _groups;
 
     public ReportValidationService(DeadlinePolicy? deadlines = null) =>
-        _validator = new ReportValidator(deadlines ?? DeadlinePolicy.Default);
+        _groups = ReportValidator.Groups(deadlines ?? DeadlinePolicy.Default);
 
     public ValidationReport Validate(ReportValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = _validator.Validate(context);
-        var findings = new Finding[result.Errors.Count];
-        for (var i = 0; i < findings.Length; i++)
+        var input = new ValidationInput(context);
+        List<Finding>? findings = null;
+        foreach (var group in _groups)
         {
-            findings[i] = (Finding)result.Errors[i].CustomState;
+            var found = RuleFailure.Guard(group, input);
+            if (found.Count > 0)
+            {
+                (findings ??= []).AddRange(found);
+            }
         }
 
-        return ValidationReport.Of(findings);
+        return ValidationReport.Of(findings is null ? [] : findings.ToArray());
     }
 
     public ValidationReport Validate(IReportContent report, IReportContent? lastYear = null) =>

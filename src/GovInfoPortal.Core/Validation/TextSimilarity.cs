@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GovInfoPortal.Core.Validation;
 
 /// <summary>
@@ -9,49 +11,153 @@ public static class TextSimilarity
 {
     internal const int ShingleLength = 8;
 
+    /// <summary>Texts up to this length are normalized on the stack; longer ones in a rented buffer.</summary>
+    private const int StackChars = 1024;
+
     /// <summary>The share (0–1) of <paramref name="text"/> found in <paramref name="other"/>, or null when the text is too short to judge.</summary>
     public static decimal? SharedShare(string text, string other, int minLength)
     {
-        var normalized = Normalize(text);
-        if (normalized.Length < Math.Max(minLength, ShingleLength))
+        char[]? rentedText = null;
+        char[]? rentedOther = null;
+        ulong[]? rentedSet = null;
+        try
         {
-            return null;
-        }
-
-        var otherShingles = Shingles(Normalize(other)).ToHashSet();
-        if (otherShingles.Count == 0)
-        {
-            return 0m;
-        }
-
-        var total = 0;
-        var shared = 0;
-        foreach (var shingle in Shingles(normalized))
-        {
-            total++;
-            if (otherShingles.Contains(shingle))
+            var textBuffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rentedText = ArrayPool<char>.Shared.Rent(text.Length));
+            var normalized = Normalize(text, textBuffer);
+            if (normalized.Length < Math.Max(minLength, ShingleLength))
             {
-                shared++;
+                return null;
+            }
+
+            var otherBuffer = other.Length <= StackChars ? stackalloc char[StackChars] : (rentedOther = ArrayPool<char>.Shared.Rent(other.Length));
+            var otherNormalized = Normalize(other, otherBuffer);
+            var otherCount = otherNormalized.Length - ShingleLength + 1;
+            if (otherCount <= 0)
+            {
+                return 0m;
+            }
+
+            // The other text's shingles in an open-addressing set (at most half full); 0 marks an empty slot,
+            // so a shingle hashing to 0 is remembered apart.
+            var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)otherCount * 2);
+            rentedSet = ArrayPool<ulong>.Shared.Rent(capacity);
+            var set = rentedSet.AsSpan(0, capacity);
+            set.Clear();
+            var mask = capacity - 1;
+            var hasZero = false;
+            for (var i = 0; i < otherCount; i++)
+            {
+                var hash = Hash(otherNormalized.Slice(i, ShingleLength));
+                if (hash == 0)
+                {
+                    hasZero = true;
+                    continue;
+                }
+
+                var slot = Slot(hash, mask);
+                while (set[slot] != 0 && set[slot] != hash)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                set[slot] = hash;
+            }
+
+            var total = normalized.Length - ShingleLength + 1;
+            var shared = 0;
+            for (var i = 0; i < total; i++)
+            {
+                var hash = Hash(normalized.Slice(i, ShingleLength));
+                if (hash == 0)
+                {
+                    shared += hasZero ? 1 : 0;
+                    continue;
+                }
+
+                var slot = Slot(hash, mask);
+                while (set[slot] != 0)
+                {
+                    if (set[slot] == hash)
+                    {
+                        shared++;
+                        break;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+            }
+
+            return (decimal)shared / total;
+        }
+        finally
+        {
+            if (rentedText is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedText);
+            }
+
+            if (rentedOther is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedOther);
+            }
+
+            if (rentedSet is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rentedSet);
+            }
+        }
+    }
+
+    private static int Slot(ulong hash, int mask) => (int)((hash ^ (hash >> 29)) * 0x9E3779B97F4A7C15UL >> 32) & mask;
+
+    internal static string Normalize(string text)
+    {
+        char[]? rented = null;
+        try
+        {
+            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+            return new string(Normalize(text, buffer));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The text without white space, punctuation and symbols, written into <paramref name="buffer"/> (at least as long as the text).</summary>
+    private static Span<char> Normalize(string text, Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (NarrativeText.IsIdeograph(c) || (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)))
+            {
+                buffer[length++] = c;
             }
         }
 
-        return (decimal)shared / total;
+        return buffer[..length];
     }
 
-    internal static string Normalize(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c)));
+    private static ulong Hash(ReadOnlySpan<char> shingle)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (var c in shingle)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
 
     internal static IEnumerable<ulong> Shingles(string text)
     {
         for (var i = 0; i + ShingleLength <= text.Length; i++)
         {
-            ulong hash = 14695981039346656037UL;
-            for (var j = i; j < i + ShingleLength; j++)
-            {
-                hash = (hash ^ text[j]) * 1099511628211UL;
-            }
-
-            yield return hash;
+            yield return Hash(text.AsSpan(i, ShingleLength));
         }
     }
 }

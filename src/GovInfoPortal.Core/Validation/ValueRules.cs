@@ -19,6 +19,11 @@ internal sealed class ValueRules : IFindingRules
         foreach (var table in FormatDefinition.For(report.Format).Tables)
         {
             var figures = input.Report[table.Code]!;
+            if (figures.AllUsable)
+            {
+                continue;
+            }
+
             var cells = table.Cells;
             for (var i = 0; i < cells.Count; i++)
             {
