@@ -125,9 +125,28 @@ public class ReportSearchTests(DatabaseFixture fixture) : IClassFixture<Database
         Assert.Empty(firstPage.ReportIds.Intersect(second.ReportIds));
         Assert.Equal(published, firstPage.ReportIds.Count + second.ReportIds.Count);
 
+        // Each year's search finds that year's published reports, in the name and in the text (on PostgreSQL through
+        // the year held in the index), and a year without reports none.
+        await AssertEachYearAsync(db);
+
         // A rebuild gives the same index.
         await new ReportSearchIndex(db).RebuildAsync();
         Assert.Equal(published, (await new ReportSearchQuery(db).SearchAsync(SearchTokens.ParseQuery("合成"), null, null, 1, 10)).Total);
+        await AssertEachYearAsync(db);
+    }
+
+    private static async Task AssertEachYearAsync(GovInfoDbContext db)
+    {
+        foreach (var year in new[] { 2021, 2022, 2023, 2024 })
+        {
+            var expected = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Year == year);
+            var inText = await new ReportSearchQuery(db).SearchAsync(SearchTokens.ParseQuery("合成"), year, null, 1, 100);
+            Assert.Equal(expected, inText.Total);
+            Assert.Equal(expected, inText.ReportIds.Count);
+            Assert.All(await db.Reports.Where(r => inText.ReportIds.Contains(r.Id)).Select(r => r.Year).ToListAsync(), y => Assert.Equal(year, y));
+            var inName = await new ReportSearchQuery(db).SearchAsync(SearchTokens.ParseQuery($"{year}年"), year, null, 1, 100);
+            Assert.Equal(expected, inName.Total);
+        }
     }
 
     private static Task<SearchHits> Search(GovInfoDbContext db, string query, int? year = null, string? subtree = null) =>

@@ -9,7 +9,8 @@ namespace GovInfoPortal.Data.Search;
 /// <summary>
 /// Keeps the full-text index of published reports (table <c>ReportSearch</c>, created by the migrations):
 /// on SQLite an FTS5 table with a <c>Name</c> and a <c>Body</c> column of bigram tokens; on PostgreSQL a
-/// <c>tsvector</c> of the same tokens with positions (name tokens weighted A) under a GIN index. SQL Server
+/// <c>tsvector</c> of the same tokens with positions (name tokens weighted A) and the year (<see cref="YearLexeme"/>)
+/// under a GIN index. SQL Server
 /// has no index and searches with LIKE. Only published reports are ever indexed.
 /// </summary>
 /// <remarks>
@@ -214,7 +215,14 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
         }
     }
 
-    /// <summary>The tsvector literal of a report: <c>'泉港':1A '港区':2A … '依申':40 …</c>.</summary>
+    /// <summary>
+    /// PostgreSQL: the lexeme of a report's year, without a position (<c>'#2023'</c>; no text token has a <c>#</c>).
+    /// A search of one year asks for it beside its terms, so that the GIN index finds the year's matches itself
+    /// instead of the reports of every year being checked against the year one by one.
+    /// </summary>
+    internal static string YearLexeme(int year) => $"'#{year.ToString(CultureInfo.InvariantCulture)}'";
+
+    /// <summary>The tsvector literal of a report: <c>'泉港':1A '港区':2A … '依申':40 … '#2023'</c>.</summary>
     internal static string TsVector(Source source)
     {
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -270,7 +278,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
             }
         }
 
-        return literal.ToString();
+        return literal.Append(' ').Append(YearLexeme(source.Year)).ToString();
     }
 
     private static StringBuilder AppendLexeme(StringBuilder builder, string token)

@@ -58,7 +58,12 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         string Count(bool inName)
         {
             var (from, where) = Matching(terms, year, subtreePath, inName, parameters);
-            return $"(SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {MaxCounted}) AS matching)";
+            // One year on PostgreSQL: fenced (OFFSET 0), the matches come from the GIN index, which holds the year
+            // (ReportSearchIndex.YearLexeme); unfenced, the LIMIT would have the planner walk the reports in id order
+            // and test each, reading the whole table when the year holds few matches or none.
+            return year is not null && db.Database.IsNpgsql()
+                ? $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {from} WHERE {where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching)"
+                : $"(SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {MaxCounted}) AS matching)";
         }
 
         var sql = $"SELECT {Count(true)}, {Count(false)}";
@@ -119,7 +124,8 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
             // The name's terms have an index of their own: few reports have a term in the name, many in the text.
             var name = ReportSearchIndex.NameTerms;
             where.Add(inName ? $"{name} @@ {p}name::tsquery" : $"NOT ({name} @@ {p}name::tsquery)");
-            parameters.Add((p + "all", string.Join(" & ", terms.Select(t => $"({TsQuery(t)})"))));
+            var all = string.Join(" & ", terms.Select(t => $"({TsQuery(t)})"));
+            parameters.Add((p + "all", year is { } searched ? $"{all} & {ReportSearchIndex.YearLexeme(searched)}" : all));
             parameters.Add((p + "name", string.Join(" | ", terms.Select(t => $"({TsQuery(t)})"))));
         }
         else
