@@ -123,7 +123,7 @@ namespace GovInfoPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("OrganizationId", "Year")
                         .IsUnique();
 
-                    b.HasIndex("Year", "Status");
+                    b.HasIndex("Year", "Status", "Id");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_AnnualReports_Published_ByDate")
                         .HasFilter("\"Status\" = 4 AND \"PublishedOn\" IS NOT NULL");

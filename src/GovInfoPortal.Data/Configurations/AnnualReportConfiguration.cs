@@ -38,7 +38,9 @@ public sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualR
         builder.Ignore(r => r.RevisionNumber);
 
         builder.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
-        builder.HasIndex(r => new { r.Year, r.Status });
+        // A year's reports of one status in id order: a search of one year pages through its matches newest first
+        // from here (ids follow the years, so a walk over all reports would pass every later year first).
+        builder.HasIndex(r => new { r.Year, r.Status, r.Id });
 
         // The latest publications (home page, feed) in index order: dated ones by year or by date, undated ones by year.
         var published = $"\"{nameof(AnnualReport.Status)}\" = {(int)ReportStatus.Published}";
