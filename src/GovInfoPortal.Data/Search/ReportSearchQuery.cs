@@ -93,10 +93,11 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         var parameters = new List<(string, object?)>();
         var selects = parts.Select((part, i) =>
         {
-            var (from, where) = Matching(terms, year, subtreePath, part.InName, parameters);
             // Few matches: PostgreSQL would walk the reports newest first and test each against the terms, reading
             // the whole table when the matches are rare or none. Fenced (OFFSET 0), the matches come from the GIN
-            // index and only they are sorted; with many matches the walk finds a page quickly and is kept.
+            // index and only they are sorted. Many matches: the walk finds a page quickly, and it is made sure of
+            // (the planner, misjudging how many match, would otherwise fetch and sort every match from the index).
+            var (from, where) = Matching(terms, year, subtreePath, part.InName, parameters, walk: db.Database.IsNpgsql() && !part.Few);
             var matches = db.Database.IsNpgsql() && part.Few
                 ? $"SELECT m.\"Id\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} OFFSET 0) AS m ORDER BY m.\"Id\" DESC"
                 : $"SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC";
@@ -107,8 +108,9 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
     }
 
     /// <summary>The FROM and WHERE of the reports that match every term, with (or without) a term in the name.</summary>
+    /// <param name="walk">PostgreSQL: the reports are walked in the order asked for, each one's terms read by its id.</param>
     private (string From, string Where) Matching(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName,
-        List<(string Name, object? Value)> parameters)
+        List<(string Name, object? Value)> parameters, bool walk = false)
     {
         // Several matchings can share one command: each adds its own parameters.
         var p = $"@m{parameters.Count}_";
@@ -119,7 +121,9 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         var where = new List<string> { $"r.\"Status\" = {p}status" };
         if (db.Database.IsNpgsql())
         {
-            from = $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
+            from = walk
+                ? $"{reports} r CROSS JOIN LATERAL (SELECT i.\"Terms\" FROM {index} i WHERE i.\"ReportId\" = r.\"Id\" OFFSET 0) AS s"
+                : $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
             where.Add($"s.\"Terms\" @@ {p}all::tsquery");
             // The name's terms have an index of their own: few reports have a term in the name, many in the text.
             var name = ReportSearchIndex.NameTerms;
