@@ -27,7 +27,7 @@ public sealed class ContentCacheOptions
     /// search would be rebuilt after each publication; the report pages, browse, statistics, feeds and the API
     /// follow the changes at once. 0: searches follow the changes at once too.
     /// </summary>
-    public int SearchLagSeconds { get; set; } = 10;
+    public int SearchLagSeconds { get; set; } = 30;
 
     /// <summary>
     /// While the database cannot be reached, for how long the public answers this instance holds are still served,

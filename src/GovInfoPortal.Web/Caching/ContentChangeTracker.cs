@@ -75,6 +75,9 @@ public sealed class ContentChangeTracker(TimeProvider time)
         return true;
     }
 
+    /// <summary>Whether a change of everything (<see cref="ContentTags.Everything"/>) came after <paramref name="builtAt"/>.</summary>
+    public bool EverythingChangedSince(long builtAt) => Interlocked.Read(ref _everything) > builtAt;
+
     /// <summary>A change of these tags (<see cref="ContentTags.Everything"/> among them: of everything).</summary>
     public void Changed(IReadOnlyCollection<string> tags)
     {

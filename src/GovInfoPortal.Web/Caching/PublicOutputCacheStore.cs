@@ -14,7 +14,7 @@ namespace GovInfoPortal.Web.Caching;
 /// get the previous copy instead of waiting, as nginx's <c>proxy_cache_use_stale updating</c> does. A rebuild that
 /// yields nothing to keep (an error, a page gone) ends the grace: the old copy is dropped. A copy marked as lagging
 /// (<see cref="LaggingTag"/>: the search pages) is served changed until it is
-/// <see cref="ContentCacheOptions.SearchLagSeconds"/> old, and only then rebuilt.
+/// <see cref="ContentCacheOptions.SearchLagSeconds"/> old, and only then rebuilt, unless everything changed.
 /// </summary>
 public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimeProvider time, IOptions<ContentCacheOptions> options)
     : IOutputCacheStore, IDisposable
@@ -47,7 +47,8 @@ public sealed class PublicOutputCacheStore(ContentChangeTracker changes, TimePro
             return ValueTask.FromResult<byte[]?>(copy.Value);
         }
 
-        if (copy.Lags && time.GetElapsedTime(copy.StoredAt) < _lag)
+        // A change of everything (the tree: names on every page) is followed at once, lagging or not.
+        if (copy.Lags && time.GetElapsedTime(copy.StoredAt) < _lag && !changes.EverythingChangedSince(copy.BuiltAt))
         {
             return ValueTask.FromResult<byte[]?>(copy.Value);
         }
