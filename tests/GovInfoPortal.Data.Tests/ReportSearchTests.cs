@@ -137,15 +137,25 @@ public class ReportSearchTests(DatabaseFixture fixture) : IClassFixture<Database
 
     private static async Task AssertEachYearAsync(GovInfoDbContext db)
     {
-        foreach (var year in new[] { 2021, 2022, 2023, 2024 })
+        // Counted by the walk over the year's newest reports (all of them, a few, one), and from the index alone.
+        foreach (var budget in new[] { ReportSearchQuery.WalkBudget, 5, 1, 0 })
         {
-            var expected = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Year == year);
-            var inText = await new ReportSearchQuery(db).SearchAsync(SearchTokens.ParseQuery("合成"), year, null, 1, 100);
-            Assert.Equal(expected, inText.Total);
-            Assert.Equal(expected, inText.ReportIds.Count);
-            Assert.All(await db.Reports.Where(r => inText.ReportIds.Contains(r.Id)).Select(r => r.Year).ToListAsync(), y => Assert.Equal(year, y));
-            var inName = await new ReportSearchQuery(db).SearchAsync(SearchTokens.ParseQuery($"{year}年"), year, null, 1, 100);
-            Assert.Equal(expected, inName.Total);
+            foreach (var year in new[] { 2021, 2022, 2023, 2024 })
+            {
+                var query = new ReportSearchQuery(db, budget);
+                var expected = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published && r.Year == year);
+                var inText = await query.SearchAsync(SearchTokens.ParseQuery("合成"), year, null, 1, 100);
+                Assert.Equal(expected, inText.Total);
+                Assert.Equal(expected, inText.ReportIds.Count);
+                Assert.All(await db.Reports.Where(r => inText.ReportIds.Contains(r.Id)).Select(r => r.Year).ToListAsync(), y => Assert.Equal(year, y));
+                var inName = await query.SearchAsync(SearchTokens.ParseQuery($"{year}年"), year, null, 1, 100);
+                Assert.Equal(expected, inName.Total);
+                // Matches with the term in the name come first, then those with it in the text alone: both counted.
+                var both = await query.SearchAsync(SearchTokens.ParseQuery("合成 机关"), year, null, 1, 100);
+                var plain = await new ReportSearchQuery(db, 0).SearchAsync(SearchTokens.ParseQuery("合成 机关"), year, null, 1, 100);
+                Assert.Equal(plain.Total, both.Total);
+                Assert.Equal(plain.ReportIds, both.ReportIds);
+            }
         }
     }
 

@@ -18,6 +18,12 @@ public sealed record SearchHits(IReadOnlyList<int> ReportIds, int Total, bool To
 /// </summary>
 public sealed class ReportSearchQuery(GovInfoDbContext db)
 {
+    /// <summary>A query whose counts first walk at most <paramref name="walkBudget"/> reports (tests of the walk's limits).</summary>
+    internal ReportSearchQuery(GovInfoDbContext db, int walkBudget)
+        : this(db) => _walkBudget = walkBudget;
+
+    private readonly int _walkBudget = WalkBudget;
+
     public const int MaxCounted = 1000;
 
     public async Task<SearchHits> SearchAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, int page, int pageSize,
@@ -54,25 +60,82 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
                 await Fallback(terms, year, subtreePath, inName: false).Take(MaxCounted).CountAsync(cancellationToken));
         }
 
+        if (year is not null && db.Database.IsNpgsql()
+            && await CountByWalkAsync(terms, year, subtreePath, cancellationToken) is { } walked)
+        {
+            return walked;
+        }
+
         var parameters = new List<(string, object?)>();
         string Count(bool inName)
         {
-            var (from, where) = Matching(terms, year, subtreePath, inName, parameters);
+            var match = Matching(terms, year, subtreePath, inName, parameters);
             // One year on PostgreSQL: fenced (OFFSET 0), the matches come from the GIN index, which holds the year
             // (ReportSearchIndex.YearLexeme); unfenced, the LIMIT would have the planner walk the reports in id order
             // and test each, reading the whole table when the year holds few matches or none.
             return year is not null && db.Database.IsNpgsql()
-                ? $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {from} WHERE {where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching)"
-                : $"(SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {MaxCounted}) AS matching)";
+                ? $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {match.From} WHERE {match.Where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching)"
+                : $"(SELECT COUNT(*) FROM (SELECT 1 FROM {match.From} WHERE {match.Where} LIMIT {MaxCounted}) AS matching)";
         }
 
-        var sql = $"SELECT {Count(true)}, {Count(false)}";
-        return await RawSql.ReadAsync(db, sql, parameters, async reader =>
+        return await CountsAsync($"SELECT {Count(true)}, {Count(false)}", parameters, cancellationToken);
+    }
+
+    /// <summary>How many of a year's newest reports a count first walks (PostgreSQL).</summary>
+    internal const int WalkBudget = 3000;
+
+    /// <summary>
+    /// PostgreSQL, one year: the counts from a walk over the year's newest <see cref="WalkBudget"/> reports, each
+    /// one's terms read by its id; null when that settles neither count. A common term is counted to
+    /// <see cref="MaxCounted"/> within a few thousand reports, where the GIN index would first gather every report of
+    /// the year that holds its bigrams; a year (of the subtree) with no more reports than the budget is counted
+    /// exactly. Otherwise, a count the walk left below <see cref="MaxCounted"/> comes from the index.
+    /// </summary>
+    private async Task<(int Named, int Others)?> CountByWalkAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new List<(string, object?)>();
+        string Walk(bool inName)
+        {
+            var match = Matching(terms, year, subtreePath, inName, parameters, walk: true);
+            return $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT s.\"Terms\" FROM {match.From} WHERE {match.Filter} " +
+                $"ORDER BY r.\"Id\" DESC LIMIT {_walkBudget}) AS s WHERE {match.Terms} LIMIT {MaxCounted}) AS matching)";
+        }
+
+        var walks = $"SELECT {Walk(true)}, {Walk(false)}";
+        var all = Matching(terms, year, subtreePath, inName: true, parameters);
+        var reports = $"(SELECT COUNT(*) FROM (SELECT 1 FROM {all.Reports} WHERE {all.Filter} LIMIT {_walkBudget + 1}) AS walked)";
+        var (named, others, walkedAll) = await RawSql.ReadAsync(db, $"{walks}, {reports}", parameters, async reader =>
+        {
+            await reader.ReadAsync(cancellationToken);
+            return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) <= _walkBudget);
+        }, cancellationToken);
+        if (walkedAll || (named >= MaxCounted && others >= MaxCounted))
+        {
+            return (named, others);
+        }
+
+        // One count is settled by the walk: only the other is asked of the index.
+        if (named >= MaxCounted || others >= MaxCounted)
+        {
+            var indexed = new List<(string, object?)>();
+            var match = Matching(terms, year, subtreePath, inName: named < MaxCounted, indexed);
+            var (count, _) = await CountsAsync(
+                $"SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {match.From} WHERE {match.Where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching), 0",
+                indexed, cancellationToken);
+            return named < MaxCounted ? (count, others) : (named, count);
+        }
+
+        return null;
+    }
+
+    private Task<(int, int)> CountsAsync(string sql, List<(string, object?)> parameters, CancellationToken cancellationToken) =>
+        RawSql.ReadAsync(db, sql, parameters, async reader =>
         {
             await reader.ReadAsync(cancellationToken);
             return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
         }, cancellationToken);
-    }
 
     /// <summary>The ids of the parts, in order (each newest first), at most <paramref name="pageSize"/>, in one command.</summary>
     private async Task<IReadOnlyList<int>> PageAsync(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, IReadOnlyList<Part> parts,
@@ -97,7 +160,8 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
             // the whole table when the matches are rare or none. Fenced (OFFSET 0), the matches come from the GIN
             // index and only they are sorted. Many matches: the walk finds a page quickly, and it is made sure of
             // (the planner, misjudging how many match, would otherwise fetch and sort every match from the index).
-            var (from, where) = Matching(terms, year, subtreePath, part.InName, parameters, walk: db.Database.IsNpgsql() && !part.Few);
+            var match = Matching(terms, year, subtreePath, part.InName, parameters, walk: db.Database.IsNpgsql() && !part.Few);
+            var (from, where) = (match.From, match.Where);
             var matches = db.Database.IsNpgsql() && part.Few
                 ? $"SELECT m.\"Id\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} OFFSET 0) AS m ORDER BY m.\"Id\" DESC"
                 : $"SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC";
@@ -109,7 +173,7 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
 
     /// <summary>The FROM and WHERE of the reports that match every term, with (or without) a term in the name.</summary>
     /// <param name="walk">PostgreSQL: the reports are walked in the order asked for, each one's terms read by its id.</param>
-    private (string From, string Where) Matching(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName,
+    private Match Matching(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName,
         List<(string Name, object? Value)> parameters, bool walk = false)
     {
         // Several matchings can share one command: each adds its own parameters.
@@ -119,15 +183,16 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         parameters.Add((p + "status", (int)ReportStatus.Published));
         string from;
         var where = new List<string> { $"r.\"Status\" = {p}status" };
+        var matching = new List<string>();
         if (db.Database.IsNpgsql())
         {
             from = walk
                 ? $"{reports} r CROSS JOIN LATERAL (SELECT i.\"Terms\" FROM {index} i WHERE i.\"ReportId\" = r.\"Id\" OFFSET 0) AS s"
                 : $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
-            where.Add($"s.\"Terms\" @@ {p}all::tsquery");
+            matching.Add($"s.\"Terms\" @@ {p}all::tsquery");
             // The name's terms have an index of their own: few reports have a term in the name, many in the text.
             var name = ReportSearchIndex.NameTerms;
-            where.Add(inName ? $"{name} @@ {p}name::tsquery" : $"NOT ({name} @@ {p}name::tsquery)");
+            matching.Add(inName ? $"{name} @@ {p}name::tsquery" : $"NOT ({name} @@ {p}name::tsquery)");
             var all = string.Join(" & ", terms.Select(t => $"({TsQuery(t)})"));
             parameters.Add((p + "all", year is { } searched ? $"{all} & {ReportSearchIndex.YearLexeme(searched)}" : all));
             parameters.Add((p + "name", string.Join(" | ", terms.Select(t => $"({TsQuery(t)})"))));
@@ -135,7 +200,7 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         else
         {
             from = $"{index} JOIN {reports} r ON r.\"Id\" = {index}.rowid";
-            where.Add($"{index} MATCH {p}match");
+            matching.Add($"{index} MATCH {p}match");
             var all = string.Join(" AND ", terms.Select(Fts5));
             var name = $"Name : ({string.Join(" OR ", terms.Select(Fts5))})";
             parameters.Add((p + "match", inName ? $"({all}) AND ({name})" : $"({all}) NOT ({name})"));
@@ -147,14 +212,27 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
             parameters.Add((p + "year", y));
         }
 
+        var only = $"{reports} r";
         if (subtreePath is not null)
         {
-            from += $" JOIN {RawSql.Table<Organization>(db)} o ON o.\"Id\" = r.\"OrganizationId\"";
+            var organizations = $" JOIN {RawSql.Table<Organization>(db)} o ON o.\"Id\" = r.\"OrganizationId\"";
+            from += organizations;
+            only += organizations;
             where.Add($"o.\"Path\" LIKE {p}path");
             parameters.Add((p + "path", subtreePath + "%"));
         }
 
-        return (from, string.Join(" AND ", where));
+        return new Match(from, only, string.Join(" AND ", where), string.Join(" AND ", matching));
+    }
+
+    /// <summary>
+    /// The reports that match: <paramref name="From"/> the index and the reports, <paramref name="Reports"/> the
+    /// reports alone (with their organizations in a subtree); <paramref name="Filter"/> the conditions on the reports,
+    /// <paramref name="Terms"/> those on the terms.
+    /// </summary>
+    private sealed record Match(string From, string Reports, string Filter, string Terms)
+    {
+        public string Where => $"{Filter} AND {Terms}";
     }
 
     /// <summary>A term as a tsquery: the phrase of its bigrams, or a prefix.</summary>
