@@ -67,18 +67,23 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         }
 
         var parameters = new List<(string, object?)>();
-        string Count(bool inName)
-        {
-            var match = Matching(terms, year, subtreePath, inName, parameters);
-            // One year on PostgreSQL: fenced (OFFSET 0), the matches come from the GIN index, which holds the year
-            // (ReportSearchIndex.YearLexeme); unfenced, the LIMIT would have the planner walk the reports in id order
-            // and test each, reading the whole table when the year holds few matches or none.
-            return year is not null && db.Database.IsNpgsql()
-                ? $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {match.From} WHERE {match.Where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching)"
-                : $"(SELECT COUNT(*) FROM (SELECT 1 FROM {match.From} WHERE {match.Where} LIMIT {MaxCounted}) AS matching)";
-        }
+        return await CountsAsync(
+            $"SELECT {IndexCount(terms, year, subtreePath, inName: true, parameters)}, {IndexCount(terms, year, subtreePath, inName: false, parameters)}",
+            parameters, cancellationToken);
+    }
 
-        return await CountsAsync($"SELECT {Count(true)}, {Count(false)}", parameters, cancellationToken);
+    /// <summary>The count (at most <see cref="MaxCounted"/>) of the matches with (or without) a term in the name, from the indexes.</summary>
+    private string IndexCount(IReadOnlyList<SearchTerm> terms, int? year, string? subtreePath, bool inName, List<(string, object?)> parameters)
+    {
+        var match = Matching(terms, year, subtreePath, inName, parameters);
+
+        // One year on PostgreSQL, without a term in the name: fenced (OFFSET 0), the matches come from the GIN index,
+        // which holds the year (ReportSearchIndex.YearLexeme); unfenced, the LIMIT would have the planner walk the
+        // reports in id order and test each, reading the whole table when the year holds few matches or none.
+        // With a term in the name the name's own index is the way, which the planner takes unfenced.
+        return year is not null && db.Database.IsNpgsql() && !inName
+            ? $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {match.From} WHERE {match.Where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching)"
+            : $"(SELECT COUNT(*) FROM (SELECT 1 FROM {match.From} WHERE {match.Where} LIMIT {MaxCounted}) AS matching)";
     }
 
     /// <summary>How many of a year's newest reports a count first walks (PostgreSQL).</summary>
@@ -120,10 +125,7 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         if (named >= MaxCounted || others >= MaxCounted)
         {
             var indexed = new List<(string, object?)>();
-            var match = Matching(terms, year, subtreePath, inName: named < MaxCounted, indexed);
-            var (count, _) = await CountsAsync(
-                $"SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT 1 FROM {match.From} WHERE {match.Where} OFFSET 0) AS fenced LIMIT {MaxCounted}) AS matching), 0",
-                indexed, cancellationToken);
+            var (count, _) = await CountsAsync($"SELECT {IndexCount(terms, year, subtreePath, inName: named < MaxCounted, indexed)}, 0", indexed, cancellationToken);
             return named < MaxCounted ? (count, others) : (named, count);
         }
 
