@@ -4,8 +4,9 @@
 #   id, site (its index), status (the publish step's answer, 0 when none came), seconds (through the API),
 #   acknowledged_at (epoch seconds of the 2xx publish answer), attempts ([epoch, step, status] per request),
 #   final (the report's state as last read), visible_N (with --watch).
-# --watch: after each publication, asks every site (anonymously) for the organization's browse page, kept in their
-#   caches beforehand, until it lists the report: the time until it is visible there.
+# --watch: after each publication, asks every site (anonymously) for the organization's feed, kept in their caches
+#   beforehand, until it lists the report: the time until it is visible there. (Its browse page of the year would
+#   not do: for a body with others under it, the report may be on a later page of the subtree's list.)
 # --retry-seconds S: a step that gets no answer or a 5xx is not given up: the reviewer reads the report's state
 #   again and goes on from there (approve if still submitted, publish if approved, done if published) for up to S
 #   seconds, as a person would after an error page. A publication whose answer was lost shows as published on the
@@ -131,19 +132,19 @@ for line in open(args.submitted):
     report_id, key, year = line.split()
     i = n % len(sites)
     n += 1
-    browse = f"/reports?org={key}&year={year}"
+    watched = f"/reports/{key}/feed.atom"
     link = f"/reports/{key}/{year}"
     if args.watch:
         for j in range(len(sites)):
             for _ in range(2):
-                shows(j, browse, link)
+                shows(j, watched, link)
     began = time.time()
     entry = {"id": int(report_id), "site": i, "started": round(began, 3), "attempts": []}
     status, answer = review(i, report_id, entry)
     entry["status"] = status
     entry["seconds"] = round(time.time() - began, 3)
     if status == 200 and args.watch:
-        t = threading.Thread(target=watch, args=(entry, browse, link, time.time()))
+        t = threading.Thread(target=watch, args=(entry, watched, link, time.time()))
         t.start()
         watchers.append(t)
     else:

@@ -8,7 +8,7 @@
 #    statistics of random subtrees and years, the statistics API, searches, the API list.
 # 4. wrk at 64 connections over those pages through nginx (bench/soak.lua, which counts the 5xx): first quiet,
 #    then while a reviewer approves and publishes a submitted report every 2 s through the review API,
-#    alternating between the two instances; for each publication, the time until its organization's browse page
+#    alternating between the two instances; for each publication, the time until its organization's feed
 #    (kept in both caches beforehand) shows it on both instances.
 # 5. The same pages' bytes as static files served by nginx over HTTPS, for the quiet ratio.
 # Results, each line against its target: bench/results/season.md.
