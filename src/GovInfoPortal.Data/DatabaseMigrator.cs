@@ -15,25 +15,13 @@ public sealed class DatabaseMigrator(GovInfoDbContext db)
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         // A migration may rewrite a large table (the search index of a million reports) in one statement.
-        var timeout = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(MigrationTimeout);
-        try
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Database.SetCommandTimeout(timeout);
-        }
+        await db.WithBulkTimeoutAsync(() => db.Database.MigrateAsync(cancellationToken));
 
         await new ReportSearchIndex(db).EnsureBuiltAsync(cancellationToken);
         await Statistics.OrganizationTotals.EnsureBuiltAsync(db, cancellationToken);
         await new PeerIndex(db).EnsureBuiltAsync(cancellationToken);
         await Fingerprints.PublishedVersions.EnsureFingerprintsAsync(db, cancellationToken);
     }
-
-    /// <summary>How long one statement of a migration may take.</summary>
-    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
 
     /// <summary>The migrations not yet applied, oldest first.</summary>
     public async Task<IReadOnlyList<string>> GetPendingMigrationsAsync(CancellationToken cancellationToken = default) =>

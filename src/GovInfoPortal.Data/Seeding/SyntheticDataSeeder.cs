@@ -66,9 +66,6 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
 {
     private const int ProgressEvery = 1000;
 
-    /// <summary>A bulk load's single statements (ANALYZE, building the search index) may take minutes at scale.</summary>
-    private const int BulkCommandTimeoutSeconds = 3600;
-
     public async Task<SyntheticSeedResult> SeedAsync(SyntheticSeedOptions options, IProgress<SeedProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -80,17 +77,8 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         var years = options.LastYear - options.FirstYear + 1;
         long totalReports = (long)plan.Count * years;
 
-        // The default command timeout is 30 seconds.
-        var timeout = db.Database.GetCommandTimeout();
-        db.Database.SetCommandTimeout(BulkCommandTimeoutSeconds);
-        try
-        {
-            return await SeedInTransactionAsync(options, progress, plan, totalReports, stopwatch, now, cancellationToken);
-        }
-        finally
-        {
-            db.Database.SetCommandTimeout(timeout);
-        }
+        // A bulk load's single statements (ANALYZE, building the search index) may take minutes at scale.
+        return await db.WithBulkTimeoutAsync(() => SeedInTransactionAsync(options, progress, plan, totalReports, stopwatch, now, cancellationToken));
     }
 
     private async Task<SyntheticSeedResult> SeedInTransactionAsync(SyntheticSeedOptions options, IProgress<SeedProgress>? progress,
@@ -264,7 +252,7 @@ public sealed class SyntheticDataSeeder(GovInfoDbContext db, TimeProvider? timeP
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.CommandTimeout = BulkCommandTimeoutSeconds;
+        command.CommandTimeout = BulkCommands.TimeoutSeconds;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
