@@ -33,14 +33,14 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
     private const string GinIndexName = "IX_ReportSearch_Terms";
 
     /// <summary>
-    /// The GIN index over the name's terms alone (<see cref="NameTerms"/>, created by the ReportSearchNameIndex
+    /// The GIN index over the name's terms alone (<see cref="NameTermsOf"/>, created by the ReportSearchNameIndex
     /// migration): the reports with a term in the name are found from it, not by re-checking every report whose
     /// text has the term.
     /// </summary>
     private const string NameIndexName = "IX_ReportSearch_NameTerms";
 
-    /// <summary>PostgreSQL: the expression of the name's terms (the lexemes weighted A), as <see cref="NameIndexName"/> indexes it.</summary>
-    internal const string NameTerms = "ts_filter(s.\"Terms\", '{a}')";
+    /// <summary>PostgreSQL: the name's terms (the lexemes weighted A) of a terms column, as <see cref="NameIndexName"/> indexes them.</summary>
+    internal static string NameTermsOf(string terms) => $"ts_filter({terms}, '{{a}}')";
 
     /// <summary>PostgreSQL keeps positions up to this number.</summary>
     private const int MaxPosition = 16383;
@@ -117,7 +117,7 @@ public sealed class ReportSearchIndex(GovInfoDbContext db)
             await RawSql.ExecuteAsync(db,
                 $"CREATE INDEX {RawSql.Quote(GinIndexName)} ON {RawSql.Quote(TableName)} USING GIN ({RawSql.Quote("Terms")})", [], cancellationToken);
             await RawSql.ExecuteAsync(db,
-                $"CREATE INDEX {RawSql.Quote(NameIndexName)} ON {RawSql.Quote(TableName)} USING GIN (ts_filter({RawSql.Quote("Terms")}, '{{a}}'))", [], cancellationToken);
+                $"CREATE INDEX {RawSql.Quote(NameIndexName)} ON {RawSql.Quote(TableName)} USING GIN ({NameTermsOf(RawSql.Quote("Terms"))})", [], cancellationToken);
         }
 
         return indexed;

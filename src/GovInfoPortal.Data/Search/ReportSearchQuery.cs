@@ -67,9 +67,10 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         }
 
         var parameters = new List<(string, object?)>();
-        return await CountsAsync(
+        var counts = await CountsAsync(
             $"SELECT {IndexCount(terms, year, subtreePath, inName: true, parameters)}, {IndexCount(terms, year, subtreePath, inName: false, parameters)}",
             parameters, cancellationToken);
+        return (counts[0], counts[1]);
     }
 
     /// <summary>The count (at most <see cref="MaxCounted"/>) of the matches with (or without) a term in the name, from the indexes.</summary>
@@ -100,22 +101,16 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         CancellationToken cancellationToken)
     {
         var parameters = new List<(string, object?)>();
-        string Walk(bool inName)
-        {
-            var match = Matching(terms, year, subtreePath, inName, parameters, walk: true);
-            return $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT s.\"Terms\" FROM {match.From} WHERE {match.Filter} " +
-                $"ORDER BY r.\"Id\" DESC LIMIT {_walkBudget}) AS s WHERE {match.Terms} LIMIT {MaxCounted}) AS matching)";
-        }
+        string Walk(Match match) =>
+            $"(SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT s.\"Terms\" FROM {match.From} WHERE {match.Filter} " +
+            $"ORDER BY r.\"Id\" DESC LIMIT {_walkBudget}) AS s WHERE {match.Terms} LIMIT {MaxCounted}) AS matching)";
 
-        var walks = $"SELECT {Walk(true)}, {Walk(false)}";
-        var all = Matching(terms, year, subtreePath, inName: true, parameters);
-        var reports = $"(SELECT COUNT(*) FROM (SELECT 1 FROM {all.Reports} WHERE {all.Filter} LIMIT {_walkBudget + 1}) AS walked)";
-        var (named, others, walkedAll) = await RawSql.ReadAsync(db, $"{walks}, {reports}", parameters, async reader =>
-        {
-            await reader.ReadAsync(cancellationToken);
-            return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
-                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) <= _walkBudget);
-        }, cancellationToken);
+        var inName = Matching(terms, year, subtreePath, inName: true, parameters, walk: true);
+        var inText = Matching(terms, year, subtreePath, inName: false, parameters, walk: true);
+        // The year's reports (of the subtree), counted past the budget: whether the walk saw them all.
+        var reports = $"(SELECT COUNT(*) FROM (SELECT 1 FROM {inName.Reports} WHERE {inName.Filter} LIMIT {_walkBudget + 1}) AS walked)";
+        var counts = await CountsAsync($"SELECT {Walk(inName)}, {Walk(inText)}, {reports}", parameters, cancellationToken);
+        var (named, others, walkedAll) = (counts[0], counts[1], counts[2] <= _walkBudget);
         if (walkedAll || (named >= MaxCounted && others >= MaxCounted))
         {
             return (named, others);
@@ -125,18 +120,25 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
         if (named >= MaxCounted || others >= MaxCounted)
         {
             var indexed = new List<(string, object?)>();
-            var (count, _) = await CountsAsync($"SELECT {IndexCount(terms, year, subtreePath, inName: named < MaxCounted, indexed)}, 0", indexed, cancellationToken);
+            var count = (await CountsAsync($"SELECT {IndexCount(terms, year, subtreePath, inName: named < MaxCounted, indexed)}", indexed, cancellationToken))[0];
             return named < MaxCounted ? (count, others) : (named, count);
         }
 
         return null;
     }
 
-    private Task<(int, int)> CountsAsync(string sql, List<(string, object?)> parameters, CancellationToken cancellationToken) =>
+    /// <summary>The counts a command of one row gives, in their order.</summary>
+    private Task<int[]> CountsAsync(string sql, List<(string, object?)> parameters, CancellationToken cancellationToken) =>
         RawSql.ReadAsync(db, sql, parameters, async reader =>
         {
             await reader.ReadAsync(cancellationToken);
-            return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+            var counts = new int[reader.FieldCount];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] = Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+            }
+
+            return counts;
         }, cancellationToken);
 
     /// <summary>The ids of the parts, in order (each newest first), at most <paramref name="pageSize"/>, in one command.</summary>
@@ -163,10 +165,9 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
             // index and only they are sorted. Many matches: the walk finds a page quickly, and it is made sure of
             // (the planner, misjudging how many match, would otherwise fetch and sort every match from the index).
             var match = Matching(terms, year, subtreePath, part.InName, parameters, walk: db.Database.IsNpgsql() && !part.Few);
-            var (from, where) = (match.From, match.Where);
             var matches = db.Database.IsNpgsql() && part.Few
-                ? $"SELECT m.\"Id\" FROM (SELECT r.\"Id\" FROM {from} WHERE {where} OFFSET 0) AS m ORDER BY m.\"Id\" DESC"
-                : $"SELECT r.\"Id\" FROM {from} WHERE {where} ORDER BY r.\"Id\" DESC";
+                ? $"SELECT m.\"Id\" FROM (SELECT r.\"Id\" FROM {match.From} WHERE {match.Where} OFFSET 0) AS m ORDER BY m.\"Id\" DESC"
+                : $"SELECT r.\"Id\" FROM {match.From} WHERE {match.Where} ORDER BY r.\"Id\" DESC";
             return $"SELECT \"Id\", {i} AS \"Part\" FROM ({matches} LIMIT {part.Take} OFFSET {part.Skip}) AS part{i}";
         });
         var sql = $"SELECT \"Id\" FROM ({string.Join(" UNION ALL ", selects)}) AS page ORDER BY \"Part\", \"Id\" DESC LIMIT {pageSize}";
@@ -193,7 +194,7 @@ public sealed class ReportSearchQuery(GovInfoDbContext db)
                 : $"{index} s JOIN {reports} r ON r.\"Id\" = s.\"ReportId\"";
             matching.Add($"s.\"Terms\" @@ {p}all::tsquery");
             // The name's terms have an index of their own: few reports have a term in the name, many in the text.
-            var name = ReportSearchIndex.NameTerms;
+            var name = ReportSearchIndex.NameTermsOf("s.\"Terms\"");
             matching.Add(inName ? $"{name} @@ {p}name::tsquery" : $"NOT ({name} @@ {p}name::tsquery)");
             var all = string.Join(" & ", terms.Select(t => $"({TsQuery(t)})"));
             parameters.Add((p + "all", year is { } searched ? $"{all} & {ReportSearchIndex.YearLexeme(searched)}" : all));
