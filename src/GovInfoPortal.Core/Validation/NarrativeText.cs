@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace GovInfoPortal.Core.Validation;
@@ -16,57 +15,44 @@ internal static class NarrativeText
 
     public static string Normalize(string text)
     {
-        char[]? rented = null;
-        try
+        // Normalizing never lengthens a text: a space is kept only in place of dropped white space.
+        using var scratch = text.Length <= ScratchChars.StackLength ? new ScratchChars(stackalloc char[ScratchChars.StackLength]) : new ScratchChars(text.Length);
+        var buffer = scratch.Span;
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var raw in text)
         {
-            // Normalizing never lengthens a text: a space is kept only in place of dropped white space.
-            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-            var length = 0;
-            var pendingSpace = false;
-            foreach (var raw in text)
+            if (IsIdeograph(raw))
             {
-                if (IsIdeograph(raw))
-                {
-                    // Neither white space, a quotation mark, foldable nor an ASCII letter or digit.
-                    pendingSpace = false;
-                    buffer[length++] = raw;
-                    continue;
-                }
-
-                var c = Fold(raw);
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
-
-                if (IsQuote(c))
-                {
-                    continue;
-                }
-
-                if (pendingSpace && char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(buffer[length - 1]))
-                {
-                    buffer[length++] = ' ';
-                }
-
+                // Neither white space, a quotation mark, foldable nor an ASCII letter or digit.
                 pendingSpace = false;
-                buffer[length++] = c;
+                buffer[length++] = raw;
+                continue;
             }
 
-            return new string(buffer[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
+            var c = Fold(raw);
+            if (char.IsWhiteSpace(c))
             {
-                ArrayPool<char>.Shared.Return(rented);
+                pendingSpace = length > 0;
+                continue;
             }
-        }
-    }
 
-    /// <summary>Texts up to this length are normalized on the stack; longer ones in a rented buffer.</summary>
-    private const int StackChars = 1024;
+            if (IsQuote(c))
+            {
+                continue;
+            }
+
+            if (pendingSpace && char.IsAsciiLetterOrDigit(c) && char.IsAsciiLetterOrDigit(buffer[length - 1]))
+            {
+                buffer[length++] = ' ';
+            }
+
+            pendingSpace = false;
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
+    }
 
     /// <summary>A CJK unified ideograph (the bulk of a report's text).</summary>
     internal static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using GovInfoPortal.Core.Domain;
 using GovInfoPortal.Core.Formats;
@@ -138,29 +137,17 @@ internal sealed class PartContentRules : IFindingRules
     {
         var phrases = LongestFirst.GetValue(settings.ProblemsBoilerplate,
             list => [.. list.Where(p => p.Length > 0).OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)]);
-        char[]? rented = null;
-        try
+        using var scratch = text.Length <= ScratchChars.StackLength ? new ScratchChars(stackalloc char[ScratchChars.StackLength]) : new ScratchChars(text.Length);
+        var buffer = scratch.Span;
+        text.CopyTo(buffer);
+        var length = text.Length;
+        foreach (var phrase in phrases)
         {
-            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-            text.CopyTo(buffer);
-            var length = text.Length;
-            foreach (var phrase in phrases)
-            {
-                length = RemoveAll(buffer[..length], phrase);
-            }
+            length = RemoveAll(buffer[..length], phrase);
+        }
 
-            return NarrativeText.Substance(buffer[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        return NarrativeText.Substance(buffer[..length]);
     }
-
-    private const int StackChars = 1024;
 
     /// <summary>Removes every occurrence of <paramref name="phrase"/> (left to right, not overlapping) in place; the length left.</summary>
     internal static int RemoveAll(Span<char> text, string phrase)

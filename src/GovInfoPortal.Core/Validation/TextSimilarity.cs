@@ -11,26 +11,21 @@ public static class TextSimilarity
 {
     internal const int ShingleLength = 8;
 
-    /// <summary>Texts up to this length are normalized on the stack; longer ones in a rented buffer.</summary>
-    private const int StackChars = 1024;
-
     /// <summary>The share (0–1) of <paramref name="text"/> found in <paramref name="other"/>, or null when the text is too short to judge.</summary>
     public static decimal? SharedShare(string text, string other, int minLength)
     {
-        char[]? rentedText = null;
-        char[]? rentedOther = null;
+        using var textScratch = text.Length <= ScratchChars.StackLength ? new ScratchChars(stackalloc char[ScratchChars.StackLength]) : new ScratchChars(text.Length);
+        var normalized = Normalize(text, textScratch.Span);
+        if (normalized.Length < Math.Max(minLength, ShingleLength))
+        {
+            return null;
+        }
+
+        using var otherScratch = other.Length <= ScratchChars.StackLength ? new ScratchChars(stackalloc char[ScratchChars.StackLength]) : new ScratchChars(other.Length);
+        var otherNormalized = Normalize(other, otherScratch.Span);
         ulong[]? rentedSet = null;
         try
         {
-            var textBuffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rentedText = ArrayPool<char>.Shared.Rent(text.Length));
-            var normalized = Normalize(text, textBuffer);
-            if (normalized.Length < Math.Max(minLength, ShingleLength))
-            {
-                return null;
-            }
-
-            var otherBuffer = other.Length <= StackChars ? stackalloc char[StackChars] : (rentedOther = ArrayPool<char>.Shared.Rent(other.Length));
-            var otherNormalized = Normalize(other, otherBuffer);
             var otherCount = otherNormalized.Length - ShingleLength + 1;
             if (otherCount <= 0)
             {
@@ -91,16 +86,6 @@ public static class TextSimilarity
         }
         finally
         {
-            if (rentedText is not null)
-            {
-                ArrayPool<char>.Shared.Return(rentedText);
-            }
-
-            if (rentedOther is not null)
-            {
-                ArrayPool<char>.Shared.Return(rentedOther);
-            }
-
             if (rentedSet is not null)
             {
                 ArrayPool<ulong>.Shared.Return(rentedSet);
@@ -112,19 +97,8 @@ public static class TextSimilarity
 
     internal static string Normalize(string text)
     {
-        char[]? rented = null;
-        try
-        {
-            var buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-            return new string(Normalize(text, buffer));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using var scratch = text.Length <= ScratchChars.StackLength ? new ScratchChars(stackalloc char[ScratchChars.StackLength]) : new ScratchChars(text.Length);
+        return new string(Normalize(text, scratch.Span));
     }
 
     /// <summary>The text without white space, punctuation and symbols, written into <paramref name="buffer"/> (at least as long as the text).</summary>
