@@ -22,10 +22,19 @@ public sealed class NginxProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The upstream address ("127.0.0.1:port") that answered each request for <paramref name="path"/> so far, in order.</summary>
+    /// <summary>
+    /// The upstream address ("127.0.0.1:port") that answered each request for <paramref name="path"/> so far, in order. A request
+    /// nginx passed on to the next server after an error is logged with every server it tried ("a, b"): the last one answered.
+    /// </summary>
     public IReadOnlyList<string> Upstreams(string path) => File.Exists(AccessLog)
-        ? File.ReadAllLines(AccessLog).Select(line => line.Split(' ')).Where(f => f.Length > 3 && f[3] == path).Select(f => f[0]).ToList()
+        ? File.ReadAllLines(AccessLog).Select(line => line.Split('\t')).Where(f => f.Length == 3 && f[0] == path)
+            .Select(f => f[2].Split(", ")[^1]).ToList()
         : [];
+
+    /// <summary>What nginx logged of each request and of its errors (an upstream it could not reach), for a failure's message.</summary>
+    public string Log => $"\n--- nginx access log ---\n{Read(AccessLog)}\n--- nginx error log ---\n{Read(Path.Combine(_directory, "error.log"))}";
+
+    private static string Read(string file) => File.Exists(file) ? File.ReadAllText(file) : string.Empty;
 
     private string AccessLog => Path.Combine(_directory, "access.log");
 
@@ -36,7 +45,9 @@ public sealed class NginxProcess : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("govinfo-nginx-").FullName;
         await MakeCertificateAsync(directory);
         var port = PortalProcess.FreePort();
-        var servers = string.Concat(upstreams.Select(u => $"        server 127.0.0.1:{u.Port};\n"));
+        // max_fails=0: an upstream error passes that one request on to the next server, and never takes a server out of the
+        // rotation, so that the alternation the tests rely on holds.
+        var servers = string.Concat(upstreams.Select(u => $"        server 127.0.0.1:{u.Port} max_fails=0;\n"));
         var configuration = $$"""
             daemon off;
             pid {{directory}}/nginx.pid;
@@ -44,7 +55,7 @@ public sealed class NginxProcess : IAsyncDisposable
             worker_processes 1;
             events {}
             http {
-                log_format upstream '$upstream_addr $status $request';
+                log_format upstream '$uri\t$status\t$upstream_addr';
                 access_log {{directory}}/access.log upstream;
                 client_body_temp_path {{directory}}/body;
                 proxy_temp_path {{directory}}/proxy;
